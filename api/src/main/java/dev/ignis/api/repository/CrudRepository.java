@@ -1,0 +1,77 @@
+package dev.ignis.api.repository;
+
+import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.filter.Where;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Read and write access to one model. Updates take the changed properties by their filter keys
+ * ({@code Map.of("status", "ACTIVE")}); an update or delete with an empty where needs {@link WriteOptions#forced()}.
+ */
+public class CrudRepository<E, ID> extends ViewRepository<E, ID> {
+
+    public CrudRepository(IDataSource dataSource, Class<E> modelClass) {
+        super(dataSource, modelClass);
+    }
+
+    public WriteResult<E> create(E row) {
+        return create(row, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> create(E row, WriteOptions options) {
+        return operations().create(List.of(row), options);
+    }
+
+    /** Inserts all rows in one transaction: either all are written or none. */
+    public WriteResult<E> createAll(List<E> rows) {
+        return createAll(rows, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> createAll(List<E> rows, WriteOptions options) {
+        return operations().create(rows, options);
+    }
+
+    public WriteResult<E> updateById(ID id, Map<String, ?> data) {
+        return updateById(id, data, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> updateById(ID id, Map<String, ?> data, WriteOptions options) {
+        return operations().updateById(id, data, options);
+    }
+
+    public WriteResult<E> updateAll(Map<String, ?> data, Where where) {
+        return updateAll(data, where, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> updateAll(Map<String, ?> data, Where where, WriteOptions options) {
+        return operations().updateAll(data, where, options);
+    }
+
+    /** Same as {@link #updateAll(Map, Where)}. */
+    public WriteResult<E> updateBy(Map<String, ?> data, Where where) {
+        return updateAll(data, where);
+    }
+
+    public WriteResult<E> deleteById(ID id) {
+        return deleteById(id, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> deleteById(ID id, WriteOptions options) {
+        return operations().deleteById(id, options);
+    }
+
+    public WriteResult<E> deleteAll(Where where) {
+        return deleteAll(where, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> deleteAll(Where where, WriteOptions options) {
+        return operations().deleteAll(where, options);
+    }
+
+    /** Same as {@link #deleteAll(Where)}. */
+    public WriteResult<E> deleteBy(Where where) {
+        return deleteAll(where);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ignis.api.spi;
+
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.filter.Operator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A database driver plugin, found with {@link java.util.ServiceLoader}. It tells the engine how to reach its
+ * database and where that database departs from the documented filter semantics.
+ *
+ * <p>Operator templates are HQL fragments in which {@code {0}} is the attribute expression and {@code {1}},
+ * {@code {2}} the bound parameters; functions they call are declared in {@link #sqlFunctions()}.
+ */
+public interface DriverPlugin {
+    /** The name datasources use, e.g. {@code postgres}. */
+    String name();
+
+    /** Other accepted names, e.g. {@code postgresql}. */
+    default List<String> aliases() {
+        return List.of();
+    }
+
+    /** The JDBC URL for a configuration: the given URL after checking it belongs to this driver, or one built from host/port/database. */
+    String jdbcUrl(DataSourceConfig config);
+
+    /** Hibernate settings for this database (dialect and its version, batching, time zone handling). */
+    Map<String, Object> hibernateSettings(DataSourceConfig config);
+
+    /** JDBC driver properties the pool should set by default (statement caching and the like); the configuration's own win. */
+    default Map<String, String> connectionDefaults() {
+        return Map.of();
+    }
+
+    /** SQL functions to register with Hibernate: name to SQL pattern ({@code ?1}, {@code ?2} are the arguments). */
+    default Map<String, String> sqlFunctions() {
+        return Map.of();
+    }
+
+    /** An HQL template replacing the engine's default for this operator on this kind of value, if the database needs one. */
+    default Optional<String> operatorTemplate(Operator operator, ValueKind kind) {
+        return Optional.empty();
+    }
+
+    /** Whether the operator can be evaluated with its documented semantics; if not, filters using it fail with a clear error. */
+    default boolean supports(Operator operator, ValueKind kind) {
+        return !operator.isArray();
+    }
+
+    /** Whether JSON path keys ({@code "meta.a.b"}) work in where and order. */
+    default boolean supportsJsonPath() {
+        return false;
+    }
+
+    /** Largest number of values one {@code IN (...)} may carry; longer lists are split. */
+    default int maxInListSize() {
+        return 1000;
+    }
+
+    /** Classifies a database error by SQLState and vendor code. */
+    default ErrorKind classify(String sqlState, int vendorCode) {
+        return ErrorKind.bySqlState(sqlState);
+    }
+}
