@@ -1,0 +1,230 @@
+package dev.ignis.engine;
+
+import dev.ignis.api.datasource.BaseDataSource;
+import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.error.IgnisException;
+import dev.ignis.api.error.ModelException;
+import dev.ignis.api.model.CurrentUser;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.engine.internal.boot.DataSourceBooter;
+import dev.ignis.engine.internal.boot.DriverRegistry;
+import dev.ignis.engine.internal.execute.StartedDataSource;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts and stops a set of datasources: for each, the driver plugin it names, a HikariCP pool and a Hibernate
+ * SessionFactory over exactly the models it owns. Repositories bound to those datasources work once
+ * {@link #start()} returns.
+ * <pre>{@code
+ * try (Engine engine = Engine.builder().dataSource(new PostgresDataSource(env)).build().start()) {
+ *     ConfigurationRepository configurations = new ConfigurationRepository(engine.dataSource("PostgresDataSource"));
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private final Map<String, IDataSource> dataSources;
+    private final DriverRegistry drivers;
+    private final EngineSettings settings;
+    private final List<StartedDataSource> started = new ArrayList<>();
+    private boolean closed;
+
+    private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings) {
+        this.dataSources = dataSources;
+        this.drivers = drivers;
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts every datasource, in parallel. If one fails, the ones already started are closed and the failure
+     * is thrown, naming the datasource.
+     */
+    public synchronized Engine start() {
+        if (closed) {
+            throw new IllegalStateException("Engine is closed");
+        }
+        if (!started.isEmpty()) {
+            return this;
+        }
+        checkOwnership();
+        Map<IDataSource, DriverPlugin> plugins = new LinkedHashMap<>();
+        for (IDataSource ds : dataSources.values()) {
+            plugins.put(ds, drivers.require(ds.name(), ds.driver()));
+        }
+        ExecutorService boot = Executors.newFixedThreadPool(Math.max(1, dataSources.size()), r -> {
+            Thread t = new Thread(r, "ignis-boot");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<StartedDataSource>> futures = new ArrayList<>();
+            for (Map.Entry<IDataSource, DriverPlugin> entry : plugins.entrySet()) {
+                futures.add(CompletableFuture.supplyAsync(() -> DataSourceBooter.boot(entry.getKey(), entry.getValue(), settings), boot));
+            }
+            RuntimeException failure = null;
+            List<StartedDataSource> up = new ArrayList<>();
+            for (CompletableFuture<StartedDataSource> future : futures) {
+                try {
+                    up.add(future.join());
+                } catch (CompletionException e) {
+                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IgnisException(e.getCause().toString(), e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                }
+            }
+            if (failure != null) {
+                up.forEach(StartedDataSource::close);
+                throw failure;
+            }
+            for (StartedDataSource runtime : up) {
+                ((BaseDataSource) dataSources.get(runtime.name())).attach(runtime);
+            }
+            started.addAll(up);
+            return this;
+        } finally {
+            boot.shutdownNow();
+        }
+    }
+
+    private void checkOwnership() {
+        Map<Class<?>, String> owners = new HashMap<>();
+        for (IDataSource ds : dataSources.values()) {
+            for (Class<?> model : ds.models()) {
+                String previous = owners.putIfAbsent(model, ds.name());
+                if (previous != null) {
+                    throw new ModelException("Model " + model.getSimpleName() + " is owned by two datasources, " + previous
+                            + " and " + ds.name() + "; a model belongs to exactly one");
+                }
+            }
+        }
+    }
+
+    /** A registered datasource by name; throws with the registered names when there is none. */
+    public IDataSource dataSource(String name) {
+        IDataSource ds = dataSources.get(name);
+        if (ds == null) {
+            throw new IllegalArgumentException("No datasource named '" + name + "'; registered: " + String.join(", ", dataSources.keySet()));
+        }
+        return ds;
+    }
+
+    public List<IDataSource> dataSources() {
+        return List.copyOf(dataSources.values());
+    }
+
+    /** The names of the driver plugins that were discovered. */
+    public List<String> drivers() {
+        return drivers.names();
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** Closes every datasource's session factory and pool; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        for (IDataSource ds : dataSources.values()) {
+            try {
+                ds.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        started.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Collects datasources and settings; {@link #build()} validates them. */
+    public static final class Builder {
+        private final Map<String, IDataSource> dataSources = new LinkedHashMap<>();
+        private final List<DriverPlugin> explicitDrivers = new ArrayList<>();
+        private int defaultLimit = EngineSettings.DEFAULT_LIMIT;
+        private int maxLimit = EngineSettings.MAX_LIMIT;
+        private Clock clock = Clock.systemUTC();
+        private CurrentUser currentUser = CurrentUser.ANONYMOUS;
+
+        private Builder() {
+        }
+
+        public Builder dataSource(IDataSource dataSource) {
+            if (!(dataSource instanceof BaseDataSource)) {
+                throw new IllegalArgumentException("DataSource " + dataSource.name() + " must extend BaseDataSource");
+            }
+            if (dataSources.putIfAbsent(dataSource.name(), dataSource) != null) {
+                throw new IllegalArgumentException("Two datasources are named '" + dataSource.name() + "'");
+            }
+            return this;
+        }
+
+        public Builder dataSources(IDataSource... more) {
+            Arrays.stream(more).forEach(this::dataSource);
+            return this;
+        }
+
+        /** Uses these driver plugins instead of discovering them with ServiceLoader. */
+        public Builder drivers(DriverPlugin... plugins) {
+            explicitDrivers.addAll(Arrays.asList(plugins));
+            return this;
+        }
+
+        /** Rows returned when a filter has no limit and its model declares no default (100 unless set). */
+        public Builder defaultLimit(int rows) {
+            this.defaultLimit = rows;
+            return this;
+        }
+
+        /** The largest limit a filter may ask for (1000 unless set); larger ones are rejected. */
+        public Builder maxLimit(int rows) {
+            this.maxLimit = rows;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Who writes, for the user-audit columns. */
+        public Builder currentUser(CurrentUser currentUser) {
+            this.currentUser = currentUser;
+            return this;
+        }
+
+        public Engine build() {
+            if (dataSources.isEmpty()) {
+                throw new IllegalArgumentException("An engine needs at least one datasource");
+            }
+            DriverRegistry registry = explicitDrivers.isEmpty() ? DriverRegistry.discover() : new DriverRegistry(explicitDrivers);
+            return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser));
+        }
+    }
+}

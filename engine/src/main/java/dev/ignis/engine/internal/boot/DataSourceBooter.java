@@ -1,0 +1,168 @@
+package dev.ignis.engine.internal.boot;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.error.DataSourceUnavailableException;
+import dev.ignis.api.error.IgnisException;
+import dev.ignis.api.error.ModelException;
+import dev.ignis.api.model.Model;
+import dev.ignis.api.model.ModelType;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.internal.execute.StartedDataSource;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+import dev.ignis.engine.internal.model.ModelIntrospector;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.type.StandardBasicTypes;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Boots one datasource: validates its models, opens its HikariCP pool and builds its Hibernate SessionFactory. */
+public final class DataSourceBooter {
+    private DataSourceBooter() {
+    }
+
+    public static StartedDataSource boot(IDataSource dataSource, DriverPlugin driver, EngineSettings settings) {
+        DataSourceConfig config = dataSource.config();
+        List<Class<?>> models = dataSource.models();
+        if (models.isEmpty()) {
+            throw new ModelException("DataSource " + config.name() + " owns no models: list them in its configuration's models(...)"
+                    + " or bind a repository to it before the engine starts");
+        }
+        Set<String> excludedTables = new HashSet<>();
+        for (Class<?> model : models) {
+            checkDeclaration(config.name(), model);
+            Model declaration = model.getAnnotation(Model.class);
+            if (declaration.skipMigrate() || declaration.type() == ModelType.VIEW) {
+                excludedTables.add(tableName(model));
+            }
+        }
+        String url = driver.jdbcUrl(config);
+        HikariDataSource pool = openPool(config, driver, url);
+        try {
+            SessionFactoryImplementor sessionFactory = buildSessionFactory(config, driver, pool, models, excludedTables);
+            Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
+            try {
+                for (Class<?> model : models) {
+                    descriptors.put(model, ModelIntrospector.describe(model,
+                            sessionFactory.getMappingMetamodel().getEntityDescriptor(model)));
+                }
+            } catch (RuntimeException e) {
+                sessionFactory.close();
+                throw e;
+            }
+            return new StartedDataSource(config.name(), driver, pool, sessionFactory, descriptors, settings);
+        } catch (RuntimeException e) {
+            pool.close();
+            if (e instanceof IgnisException) {
+                throw e;
+            }
+            throw new ModelException("DataSource " + config.name() + " failed to start: " + rootMessage(e), e);
+        }
+    }
+
+    private static void checkDeclaration(String dataSource, Class<?> model) {
+        if (model.getAnnotation(Entity.class) == null) {
+            throw new ModelException("DataSource " + dataSource + " lists " + model.getName() + ", which is not a JPA @Entity");
+        }
+        if (model.getAnnotation(Model.class) == null) {
+            throw new ModelException("DataSource " + dataSource + " lists " + model.getName() + ", which is not marked @Model");
+        }
+    }
+
+    private static String tableName(Class<?> model) {
+        Table table = model.getAnnotation(Table.class);
+        if (table != null && !table.name().isEmpty()) {
+            return table.name();
+        }
+        Entity entity = model.getAnnotation(Entity.class);
+        return entity.name().isEmpty() ? model.getSimpleName() : entity.name();
+    }
+
+    private static HikariDataSource openPool(DataSourceConfig config, DriverPlugin driver, String url) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(config.name());
+        pool.setJdbcUrl(url);
+        pool.setUsername(config.user());
+        pool.setPassword(config.password());
+        pool.setMaximumPoolSize(config.maxPoolSize());
+        pool.setMinimumIdle(config.minIdle());
+        pool.setConnectionTimeout(config.connectionTimeout().toMillis());
+        pool.setIdleTimeout(config.idleTimeout().toMillis());
+        pool.setMaxLifetime(config.maxLifetime().toMillis());
+        driver.connectionDefaults().forEach(pool::addDataSourceProperty);
+        config.properties().forEach(pool::addDataSourceProperty);
+        try {
+            return new HikariDataSource(pool);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DataSourceUnavailableException(config.name(), "cannot connect to " + DataSourceConfig.redactUrl(url)
+                    + " as " + config.user() + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            throw new DataSourceUnavailableException(config.name(), "cannot open the connection pool for "
+                    + DataSourceConfig.redactUrl(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static SessionFactoryImplementor buildSessionFactory(DataSourceConfig config, DriverPlugin driver, HikariDataSource pool,
+                                                                 List<Class<?>> models, Set<String> excludedTables) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AvailableSettings.DATASOURCE, pool);
+        settings.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
+        settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
+        settings.put(AvailableSettings.ORDER_INSERTS, true);
+        settings.put(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true);
+        settings.put(AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS, true);
+        settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
+        settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER, new ExcludedTablesFilter(excludedTables));
+        settings.put(AvailableSettings.HBM2DDL_AUTO, switch (config.schemaAction()) {
+            case NONE -> "none";
+            case VALIDATE -> "validate";
+            case UPDATE -> "update";
+            case CREATE -> "create";
+            case CREATE_DROP -> "create-drop";
+        });
+        settings.putAll(driver.hibernateSettings(config));
+
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            models.forEach(sources::addAnnotatedClass);
+            Metadata metadata = sources.getMetadataBuilder()
+                    .applyPhysicalNamingStrategy(new SnakeCaseColumnNaming())
+                    .applyFunctions(contributions -> {
+                        var types = contributions.getTypeConfiguration().getBasicTypeRegistry();
+                        driver.sqlFunctions().forEach((name, pattern) -> contributions.getFunctionRegistry().registerPattern(
+                                name, pattern, name.contains("regexp") ? types.resolve(StandardBasicTypes.BOOLEAN) : types.resolve(StandardBasicTypes.STRING)));
+                    })
+                    .build();
+            return (SessionFactoryImplementor) metadata.buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+    }
+}

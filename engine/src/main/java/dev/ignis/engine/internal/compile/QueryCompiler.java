@@ -1,0 +1,280 @@
+package dev.ignis.engine.internal.compile;
+
+import dev.ignis.api.error.FilterException;
+import dev.ignis.api.error.UnsupportedOperatorException;
+import dev.ignis.api.filter.Direction;
+import dev.ignis.api.filter.Fields;
+import dev.ignis.api.filter.Operator;
+import dev.ignis.api.filter.Order;
+import dev.ignis.api.filter.Where;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.ValueKind;
+import dev.ignis.engine.internal.model.AttributeDescriptor;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the parts of a filter into HQL for one model on one driver. Every identifier in the output comes from
+ * the model's metamodel (or from JSON path segments that match a strict pattern); every value is a parameter.
+ */
+public final class QueryCompiler {
+    public static final String ROOT = "e";
+
+    private static final Map<Operator, String> DEFAULT_TEMPLATES = new EnumMap<>(Operator.class);
+    private static final Set<ValueKind> COMPARABLE = EnumSet.of(ValueKind.NUMBER, ValueKind.TEMPORAL, ValueKind.STRING);
+    private static final Set<ValueKind> NOT_EQUATABLE = EnumSet.of(ValueKind.JSON, ValueKind.BINARY, ValueKind.ARRAY, ValueKind.OTHER);
+    private static final Pattern JSON_SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\[\\d{1,6}])*");
+
+    static {
+        DEFAULT_TEMPLATES.put(Operator.EQ, "{0} = {1}");
+        DEFAULT_TEMPLATES.put(Operator.NEQ, "{0} <> {1}");
+        DEFAULT_TEMPLATES.put(Operator.GT, "{0} > {1}");
+        DEFAULT_TEMPLATES.put(Operator.GTE, "{0} >= {1}");
+        DEFAULT_TEMPLATES.put(Operator.LT, "{0} < {1}");
+        DEFAULT_TEMPLATES.put(Operator.LTE, "{0} <= {1}");
+        DEFAULT_TEMPLATES.put(Operator.IN, "{0} in {1}");
+        DEFAULT_TEMPLATES.put(Operator.NIN, "{0} not in {1}");
+        DEFAULT_TEMPLATES.put(Operator.BETWEEN, "{0} between {1} and {2}");
+        DEFAULT_TEMPLATES.put(Operator.NOT_BETWEEN, "{0} not between {1} and {2}");
+        DEFAULT_TEMPLATES.put(Operator.LIKE, "{0} like {1}");
+        DEFAULT_TEMPLATES.put(Operator.NLIKE, "{0} not like {1}");
+        DEFAULT_TEMPLATES.put(Operator.ILIKE, "{0} ilike {1}");
+        DEFAULT_TEMPLATES.put(Operator.NILIKE, "{0} not ilike {1}");
+        DEFAULT_TEMPLATES.put(Operator.REGEXP, "ignis_regexp({0}, {1})");
+        DEFAULT_TEMPLATES.put(Operator.IREGEXP, "ignis_iregexp({0}, {1})");
+        DEFAULT_TEMPLATES.put(Operator.CONTAINS, "array_includes({0}, {1})");
+        DEFAULT_TEMPLATES.put(Operator.CONTAINED_BY, "array_includes({1}, {0})");
+        DEFAULT_TEMPLATES.put(Operator.OVERLAPS, "array_intersects({0}, {1})");
+    }
+
+    private final DriverPlugin driver;
+
+    public QueryCompiler(DriverPlugin driver) {
+        this.driver = driver;
+    }
+
+    /** The condition of a where tree, or an empty string when it matches every row. */
+    public String where(ModelDescriptor model, Where where, QueryParameters params) {
+        if (where == null || where.isEmpty()) {
+            return "";
+        }
+        return render(model, where, params);
+    }
+
+    private String render(ModelDescriptor model, Where where, QueryParameters params) {
+        if (where instanceof Where.Condition c) {
+            return condition(model, c, params);
+        }
+        boolean and = where instanceof Where.And;
+        List<Where> items = and ? ((Where.And) where).items() : ((Where.Or) where).items();
+        if (items.isEmpty()) {
+            return and ? "1 = 1" : "1 = 0";
+        }
+        List<String> parts = new ArrayList<>(items.size());
+        for (Where item : items) {
+            parts.add(render(model, item, params));
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(and ? " and " : " or ", parts) + ")";
+    }
+
+    private String condition(ModelDescriptor model, Where.Condition c, QueryParameters params) {
+        Operand operand = operand(model, c.field(), c.path(), c.value());
+        Operator op = c.operator();
+        String path = c.path();
+        Object value = c.value();
+
+        if (value == null) {
+            switch (op) {
+                case EQ:
+                case IS:
+                    return operand.expression + " is null";
+                case NEQ:
+                case ISN:
+                    return operand.expression + " is not null";
+                default:
+                    throw new FilterException(path, "operator '" + op.jsonName() + "' does not take null; use {\"eq\": null} or {\"neq\": null}");
+            }
+        }
+        if (op == Operator.IS || op == Operator.ISN) {
+            if (!(value instanceof Boolean b) || operand.kind != ValueKind.BOOLEAN) {
+                throw new FilterException(path, "'" + op.jsonName() + "' compares with null, or with true/false on a boolean property");
+            }
+            String bound = params.bind(b);
+            return op == Operator.IS ? operand.expression + " = " + bound
+                    : "(" + operand.expression + " is null or " + operand.expression + " <> " + bound + ")";
+        }
+        checkApplicable(operand, op, path);
+        if (op.isArray()) {
+            List<?> list = (List<?>) value;
+            return template(op, operand.kind, operand.expression, params.bind(ValueConverter.toArray(operand.attribute, list, path)), null);
+        }
+        if (op == Operator.IN || op == Operator.NIN) {
+            List<?> list = asList(value, op, path);
+            if (list.isEmpty()) {
+                return op == Operator.IN ? "1 = 0" : "1 = 1";
+            }
+            String bound = "(" + params.bind(convertAll(operand, list, path)) + ")";
+            return template(op, operand.kind, operand.expression, bound, null);
+        }
+        if (op == Operator.BETWEEN || op == Operator.NOT_BETWEEN) {
+            List<?> list = asList(value, op, path);
+            if (list.size() != 2) {
+                throw new FilterException(path, "'" + op.jsonName() + "' takes exactly two values, got " + list.size());
+            }
+            List<Object> converted = convertAll(operand, list, path);
+            return template(op, operand.kind, operand.expression, params.bind(converted.get(0)), params.bind(converted.get(1)));
+        }
+        if (value instanceof List<?>) {
+            throw new FilterException(path, "'" + op.jsonName() + "' takes a single value, got an array");
+        }
+        return template(op, operand.kind, operand.expression, params.bind(convert(operand, value, path)), null);
+    }
+
+    private void checkApplicable(Operand operand, Operator op, String path) {
+        ValueKind kind = operand.kind;
+        boolean fits;
+        if (op.isArray()) {
+            fits = kind == ValueKind.ARRAY;
+        } else if (op.isPattern()) {
+            fits = kind == ValueKind.STRING;
+        } else if (op == Operator.GT || op == Operator.GTE || op == Operator.LT || op == Operator.LTE
+                || op == Operator.BETWEEN || op == Operator.NOT_BETWEEN) {
+            fits = COMPARABLE.contains(kind);
+        } else {
+            fits = !NOT_EQUATABLE.contains(kind);
+        }
+        if (!fits) {
+            throw new FilterException(path, "operator '" + op.jsonName() + "' does not apply to property '" + operand.name
+                    + "' of kind " + kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!driver.supports(op, kind)) {
+            throw new UnsupportedOperatorException(path, op.jsonName(), driver.name(), "no equivalent with the documented semantics");
+        }
+    }
+
+    private String template(Operator op, ValueKind kind, String expression, String first, String second) {
+        String template = driver.operatorTemplate(op, kind).orElse(DEFAULT_TEMPLATES.get(op));
+        String out = template.replace("{0}", expression).replace("{1}", first);
+        return second == null ? out : out.replace("{2}", second);
+    }
+
+    private static List<?> asList(Object value, Operator op, String path) {
+        if (!(value instanceof List<?> list)) {
+            throw new FilterException(path, "'" + op.jsonName() + "' takes an array");
+        }
+        return list;
+    }
+
+    private static Object convert(Operand operand, Object value, String path) {
+        return operand.attribute == null ? jsonValue(value, path) : ValueConverter.convert(operand.attribute, value, path);
+    }
+
+    private static List<Object> convertAll(Operand operand, List<?> values, String path) {
+        if (operand.attribute == null) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                out.add(jsonValue(values.get(i), path + "[" + i + "]"));
+            }
+            return out;
+        }
+        return ValueConverter.convertAll(operand.attribute, values, path);
+    }
+
+    private static Object jsonValue(Object value, String path) {
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (value instanceof String || value instanceof Boolean) {
+            return value.toString();
+        }
+        throw new FilterException(path, "JSON path comparisons take strings, numbers or booleans");
+    }
+
+    /** The sort clause; the id is always the last key so pages are stable and equal on every database. */
+    public String orderBy(ModelDescriptor model, List<Order> order) {
+        List<String> keys = new ArrayList<>();
+        boolean hasId = false;
+        for (int i = 0; i < order.size(); i++) {
+            Order o = order.get(i);
+            String path = "order[" + i + "]";
+            Operand operand = operand(model, o.field(), path, null);
+            if (operand.kind == ValueKind.BINARY || operand.kind == ValueKind.ARRAY || operand.kind == ValueKind.JSON) {
+                throw new FilterException(path, "cannot sort by '" + o.field() + "' (a " + operand.kind.name().toLowerCase(java.util.Locale.ROOT) + " property)");
+            }
+            hasId |= operand.attribute != null && operand.attribute.isIdentifier();
+            // NULLs sort as larger than any value everywhere, whatever the database's own default.
+            keys.add(operand.expression + (o.direction() == Direction.DESC ? " desc nulls first" : " asc nulls last"));
+        }
+        if (!hasId) {
+            keys.add(ROOT + "." + model.id().hqlPath() + " asc");
+        }
+        return " order by " + String.join(", ", keys);
+    }
+
+    /** Checks that every named field exists. */
+    public static void checkFields(ModelDescriptor model, Fields fields) {
+        for (String name : fields.included()) {
+            requireAttribute(model, name, "fields." + name);
+        }
+        for (String name : fields.excluded()) {
+            requireAttribute(model, name, "fields." + name);
+        }
+    }
+
+    public static AttributeDescriptor requireAttribute(ModelDescriptor model, String name, String path) {
+        AttributeDescriptor attribute = model.attribute(name);
+        if (attribute == null || model.hidden().contains(name) && path.startsWith("fields")) {
+            throw new FilterException(path, "unknown property '" + name + "' of model " + model.name(), visibleNames(model));
+        }
+        return attribute;
+    }
+
+    private static List<String> visibleNames(ModelDescriptor model) {
+        return model.attributeNames().stream().filter(n -> !model.hidden().contains(n)).sorted().toList();
+    }
+
+    private Operand operand(ModelDescriptor model, String field, String path, Object value) {
+        AttributeDescriptor attribute = model.attribute(field);
+        if (attribute != null) {
+            return new Operand(field, ROOT + "." + attribute.hqlPath(), attribute.kind(), attribute);
+        }
+        int dot = field.indexOf('.');
+        if (dot > 0) {
+            AttributeDescriptor root = model.attribute(field.substring(0, dot));
+            if (root != null && root.kind() == ValueKind.JSON) {
+                return jsonOperand(model, root, field, path, value);
+            }
+        }
+        throw new FilterException(path, "unknown property '" + field + "' of model " + model.name(), visibleNames(model));
+    }
+
+    private Operand jsonOperand(ModelDescriptor model, AttributeDescriptor root, String field, String path, Object value) {
+        if (!driver.supportsJsonPath()) {
+            throw new UnsupportedOperatorException(path, "JSON path", driver.name(), "'" + field + "' reads inside JSON property '" + root.key() + "'");
+        }
+        String[] segments = field.substring(root.key().length() + 1).split("\\.", -1);
+        StringBuilder jsonPath = new StringBuilder("$");
+        for (String segment : segments) {
+            if (!JSON_SEGMENT.matcher(segment).matches()) {
+                throw new FilterException(path, "invalid JSON path segment '" + segment + "' in '" + field
+                        + "'; segments are names of letters, digits and '_', optionally followed by [index]");
+            }
+            jsonPath.append('.').append(segment);
+        }
+        boolean numeric = value instanceof Number || value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Number;
+        String expression = "json_value(" + ROOT + "." + root.hqlPath() + ", '" + jsonPath + "'"
+                + (numeric ? " returning BigDecimal" : "") + ")";
+        return new Operand(field, expression, numeric ? ValueKind.NUMBER : ValueKind.STRING, null);
+    }
+
+    private record Operand(String name, String expression, ValueKind kind, AttributeDescriptor attribute) {
+    }
+}

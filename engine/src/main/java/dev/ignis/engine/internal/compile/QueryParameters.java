@@ -1,0 +1,29 @@
+package dev.ignis.engine.internal.compile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Named parameters of one HQL statement ({@code :p0}, {@code :p1}, ...): values are always bound, never inlined. */
+public final class QueryParameters {
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final String prefix;
+
+    public QueryParameters() {
+        this("p");
+    }
+
+    public QueryParameters(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** Registers a value and returns its placeholder, e.g. {@code :p3}. */
+    public String bind(Object value) {
+        String name = prefix + values.size();
+        values.put(name, value);
+        return ":" + name;
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ignis.engine.internal.execute;
+
+import dev.ignis.api.error.ConflictException;
+import dev.ignis.api.error.DataSourceUnavailableException;
+import dev.ignis.api.error.IgnisException;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.ErrorKind;
+import org.hibernate.exception.JDBCConnectionException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** Maps what Hibernate, HikariCP and JDBC throw to the library's exception types, using the driver's classification. */
+final class ErrorTranslator {
+    private final String dataSource;
+    private final DriverPlugin driver;
+
+    ErrorTranslator(String dataSource, DriverPlugin driver) {
+        this.dataSource = dataSource;
+        this.driver = driver;
+    }
+
+    RuntimeException translate(RuntimeException e) {
+        if (e instanceof IgnisException) {
+            return e;
+        }
+        SQLException sql = findSqlException(e);
+        if (sql instanceof SQLTransientConnectionException || e instanceof JDBCConnectionException && sql == null) {
+            return new DataSourceUnavailableException(dataSource, messageOf(sql != null ? sql : e), e);
+        }
+        if (sql != null) {
+            ErrorKind kind = driver.classify(sql.getSQLState(), sql.getErrorCode());
+            switch (kind) {
+                case CONFLICT:
+                    return new ConflictException(dataSource, sql.getSQLState(), messageOf(sql), e);
+                case UNAVAILABLE:
+                    return new DataSourceUnavailableException(dataSource, messageOf(sql), e);
+                default:
+                    break;
+            }
+            if (e instanceof JDBCConnectionException) {
+                return new DataSourceUnavailableException(dataSource, messageOf(sql), e);
+            }
+            return new IgnisException("Statement on datasource " + dataSource + " failed (SQLState " + sql.getSQLState() + "): " + messageOf(sql), e);
+        }
+        return new IgnisException("Operation on datasource " + dataSource + " failed: " + messageOf(e), e);
+    }
+
+    private static SQLException findSqlException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                return s;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String messageOf(Throwable t) {
+        String message = t.getMessage();
+        return message == null ? t.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,416 @@
+package dev.ignis.engine.internal.execute;
+
+import dev.ignis.api.error.FilterException;
+import dev.ignis.api.error.IgnisException;
+import dev.ignis.api.error.NotFoundException;
+import dev.ignis.api.error.ReadOnlyModelException;
+import dev.ignis.api.error.WriteGuardException;
+import dev.ignis.api.filter.Fields;
+import dev.ignis.api.filter.Filter;
+import dev.ignis.api.filter.Where;
+import dev.ignis.api.model.ModelType;
+import dev.ignis.api.repository.QueryOptions;
+import dev.ignis.api.repository.RangeResult;
+import dev.ignis.api.repository.WriteOptions;
+import dev.ignis.api.repository.WriteResult;
+import dev.ignis.api.spi.RepositoryOperations;
+import dev.ignis.engine.internal.compile.QueryCompiler;
+import dev.ignis.engine.internal.compile.QueryParameters;
+import dev.ignis.engine.internal.compile.ValueConverter;
+import dev.ignis.engine.internal.model.AttributeDescriptor;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+import org.hibernate.StatelessSession;
+import org.hibernate.query.CommonQueryContract;
+import org.hibernate.query.SelectionQuery;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The repository operations of one model on its datasource: filters compiled to HQL, run on stateless sessions. */
+final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
+    private static final String ROOT = QueryCompiler.ROOT;
+
+    private final StartedDataSource dataSource;
+    private final ModelDescriptor model;
+    private final Class<E> type;
+    private final QueryCompiler compiler;
+    private final String from;
+
+    @SuppressWarnings("unchecked")
+    ModelOperations(StartedDataSource dataSource, ModelDescriptor model) {
+        this.dataSource = dataSource;
+        this.model = model;
+        this.type = (Class<E>) model.modelClass();
+        this.compiler = dataSource.compiler();
+        this.from = " from " + model.entityName() + " " + ROOT;
+    }
+
+    // ---- reads
+
+    @Override
+    public List<E> find(Filter filter, QueryOptions options) {
+        Filter effective = effective(filter, options.shouldSkipDefaultFilter());
+        return dataSource.read(session -> select(session, effective, effective.where()));
+    }
+
+    @Override
+    public Optional<E> findOne(Filter filter, QueryOptions options) {
+        Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
+        return dataSource.read(session -> select(session, effective, effective.where())).stream().findFirst();
+    }
+
+    @Override
+    public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
+        Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
+        Where byId = idEquals(id).and(effective.where());
+        return dataSource.read(session -> select(session, effective, byId)).stream().findFirst();
+    }
+
+    @Override
+    public long count(Where where, QueryOptions options) {
+        Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
+        return dataSource.read(session -> count(session, effective));
+    }
+
+    @Override
+    public boolean existsWith(Where where, QueryOptions options) {
+        Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
+        QueryParameters params = new QueryParameters();
+        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params);
+        return dataSource.read(session -> !bind(session.createSelectionQuery(hql, Object.class), params)
+                .setMaxResults(1).getResultList().isEmpty());
+    }
+
+    @Override
+    public RangeResult<E> findWithRange(Filter filter, QueryOptions options) {
+        Filter effective = effective(filter, options.shouldSkipDefaultFilter());
+        int start = effective.skip() == null ? 0 : effective.skip();
+        return dataSource.read(session -> {
+            List<E> page = select(session, effective, effective.where());
+            // A short page shows where the rows end; only a full or out-of-range page needs the count statement.
+            boolean sawEnd = page.size() < limitOf(effective) && (!page.isEmpty() || start == 0);
+            long total = sawEnd ? start + page.size() : count(session, effective.where());
+            return new RangeResult<>(page, new RangeResult.Range(start, start + page.size(), total));
+        });
+    }
+
+    private List<E> select(StatelessSession session, Filter filter, Where where) {
+        if (!filter.include().isEmpty()) {
+            throw new FilterException("include[0]", "include of relations is not available yet (relation '"
+                    + filter.include().get(0).relation() + "')");
+        }
+        QueryCompiler.checkFields(model, filter.fields());
+        QueryParameters params = new QueryParameters();
+        String hql = "select " + ROOT + from + whereClause(where, params) + compiler.orderBy(model, filter.order());
+        SelectionQuery<E> query = bind(session.createSelectionQuery(hql, type), params)
+                .setMaxResults(limitOf(filter));
+        if (filter.skip() != null && filter.skip() > 0) {
+            query.setFirstResult(filter.skip());
+        }
+        List<E> rows = query.getResultList();
+        shape(rows, filter.fields());
+        return rows;
+    }
+
+    private long count(StatelessSession session, Where where) {
+        QueryParameters params = new QueryParameters();
+        String hql = "select count(" + ROOT + ")" + from + whereClause(where, params);
+        return bind(session.createSelectionQuery(hql, Long.class), params).getSingleResult();
+    }
+
+    // ---- writes
+
+    @Override
+    public WriteResult<E> create(List<E> rows, WriteOptions options) {
+        requireWritable("create");
+        if (rows.isEmpty()) {
+            return new WriteResult<>(0, List.of());
+        }
+        Instant now = now();
+        String user = currentUser();
+        for (E row : rows) {
+            if (row == null) {
+                throw new IllegalArgumentException("create of " + model.name() + " got a null row");
+            }
+            if (model.id().get(row) == null && model.id().javaType() == String.class) {
+                model.id().set(row, model.idGenerator().nextId());
+            }
+            ModelDescriptor.Enrichers enrichers = model.enrichers();
+            setIfPresent(enrichers.createdAt(), row, now);
+            setIfPresent(enrichers.modifiedAt(), row, now);
+            setIfPresent(enrichers.createdBy(), row, user);
+            setIfPresent(enrichers.modifiedBy(), row, user);
+        }
+        return dataSource.write(session -> {
+            if (rows.size() == 1) {
+                session.insert(rows.get(0));
+            } else {
+                session.insertMultiple(rows);
+            }
+            if (!options.shouldReturn()) {
+                return new WriteResult<>(rows.size(), List.of());
+            }
+            if (model.hidden().isEmpty()) {
+                return new WriteResult<>(rows.size(), rows);
+            }
+            List<Object> ids = rows.stream().map(r -> model.id().get(r)).toList();
+            return new WriteResult<>(rows.size(), selectByIds(session, ids));
+        });
+    }
+
+    @Override
+    public WriteResult<E> updateById(ID id, Map<String, ?> data, WriteOptions options) {
+        requireWritable("updateById");
+        Where where = idEquals(id).and(options.shouldSkipDefaultFilter() ? Where.empty() : model.defaultFilter().where());
+        Map<String, Object> assignments = assignments(data);
+        return dataSource.write(session -> {
+            int updated = executeUpdate(session, assignments, where);
+            if (updated == 0) {
+                throw new NotFoundException(model.name(), id);
+            }
+            return new WriteResult<>(updated, options.shouldReturn() ? select(session, Filter.empty(), where) : List.of());
+        });
+    }
+
+    @Override
+    public WriteResult<E> updateAll(Map<String, ?> data, Where where, WriteOptions options) {
+        requireWritable("updateAll");
+        guard(where, options, "updateAll");
+        Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
+        Map<String, Object> assignments = assignments(data);
+        return dataSource.write(session -> {
+            if (!options.shouldReturn()) {
+                return new WriteResult<>(executeUpdate(session, assignments, effective), List.of());
+            }
+            List<Object> ids = selectIds(session, effective);
+            int updated = 0;
+            for (List<Object> chunk : chunks(ids)) {
+                updated += executeUpdate(session, assignments, Where.in(model.id().key(), chunk));
+            }
+            return new WriteResult<>(updated, selectByIds(session, ids));
+        });
+    }
+
+    @Override
+    public WriteResult<E> deleteById(ID id, WriteOptions options) {
+        requireWritable("deleteById");
+        Where where = idEquals(id).and(options.shouldSkipDefaultFilter() ? Where.empty() : model.defaultFilter().where());
+        return dataSource.write(session -> {
+            List<E> rows = options.shouldReturn() ? select(session, Filter.empty(), where) : List.of();
+            int deleted = executeDelete(session, where);
+            if (deleted == 0) {
+                throw new NotFoundException(model.name(), id);
+            }
+            return new WriteResult<>(deleted, rows);
+        });
+    }
+
+    @Override
+    public WriteResult<E> deleteAll(Where where, WriteOptions options) {
+        requireWritable("deleteAll");
+        guard(where, options, "deleteAll");
+        Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
+        return dataSource.write(session -> {
+            if (!options.shouldReturn()) {
+                return new WriteResult<>(executeDelete(session, effective), List.of());
+            }
+            List<Object> ids = selectIds(session, effective);
+            List<E> rows = selectByIds(session, ids);
+            int deleted = 0;
+            for (List<Object> chunk : chunks(ids)) {
+                deleted += executeDelete(session, Where.in(model.id().key(), chunk));
+            }
+            return new WriteResult<>(deleted, rows);
+        });
+    }
+
+    private int executeUpdate(StatelessSession session, Map<String, Object> assignments, Where where) {
+        QueryParameters params = new QueryParameters();
+        List<String> sets = new ArrayList<>();
+        QueryParameters values = new QueryParameters("v");
+        for (Map.Entry<String, Object> entry : assignments.entrySet()) {
+            sets.add(ROOT + "." + model.attribute(entry.getKey()).hqlPath() + " = " + values.bind(entry.getValue()));
+        }
+        String hql = "update " + model.entityName() + " " + ROOT + " set " + String.join(", ", sets) + whereClause(where, params);
+        var query = session.createMutationQuery(hql);
+        bind(query, params);
+        bind(query, values);
+        return query.executeUpdate();
+    }
+
+    private int executeDelete(StatelessSession session, Where where) {
+        QueryParameters params = new QueryParameters();
+        String hql = "delete" + from + whereClause(where, params);
+        var query = session.createMutationQuery(hql);
+        bind(query, params);
+        return query.executeUpdate();
+    }
+
+    private List<Object> selectIds(StatelessSession session, Where where) {
+        QueryParameters params = new QueryParameters();
+        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(where, params);
+        return bind(session.createSelectionQuery(hql, Object.class), params).getResultList();
+    }
+
+    private List<E> selectByIds(StatelessSession session, List<Object> ids) {
+        Map<Object, E> byId = new LinkedHashMap<>();
+        for (List<Object> chunk : chunks(ids)) {
+            Filter filter = Filter.where(Where.in(model.id().key(), chunk)).withLimit(chunk.size());
+            for (E row : selectUnlimited(session, filter)) {
+                byId.put(model.id().get(row), row);
+            }
+        }
+        List<E> ordered = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            E row = byId.get(id);
+            if (row != null) {
+                ordered.add(row);
+            }
+        }
+        return ordered;
+    }
+
+    private List<E> selectUnlimited(StatelessSession session, Filter filter) {
+        QueryParameters params = new QueryParameters();
+        String hql = "select " + ROOT + from + whereClause(filter.where(), params);
+        List<E> rows = bind(session.createSelectionQuery(hql, type), params).getResultList();
+        shape(rows, Fields.ALL);
+        return rows;
+    }
+
+    private List<List<Object>> chunks(List<Object> ids) {
+        int size = Math.max(1, dataSource.driver().maxInListSize());
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += size) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    private Map<String, Object> assignments(Map<String, ?> data) {
+        if (data == null || data.isEmpty()) {
+            throw new FilterException("data", "an update needs at least one property to change", model.attributeNames());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : data.entrySet()) {
+            String path = "data." + entry.getKey();
+            AttributeDescriptor attribute = model.attribute(entry.getKey());
+            if (attribute == null) {
+                throw new FilterException(path, "unknown property '" + entry.getKey() + "' of model " + model.name(), model.attributeNames());
+            }
+            if (attribute.isIdentifier()) {
+                throw new FilterException(path, "the id of " + model.name() + " cannot be updated");
+            }
+            out.put(attribute.key(), ValueConverter.convert(attribute, entry.getValue(), path));
+        }
+        ModelDescriptor.Enrichers enrichers = model.enrichers();
+        if (enrichers.modifiedAt() != null) {
+            out.put(enrichers.modifiedAt().key(), now());
+        }
+        if (enrichers.modifiedBy() != null) {
+            out.put(enrichers.modifiedBy().key(), currentUser());
+        }
+        return out;
+    }
+
+    // ---- helpers
+
+    private Filter effective(Filter filter, boolean skipDefault) {
+        Filter f = filter == null ? Filter.empty() : filter;
+        return skipDefault ? f : DefaultFilterMerger.merge(model.defaultFilter(), f);
+    }
+
+    private Where effectiveWhere(Where where, boolean skipDefault) {
+        Where w = where == null ? Where.empty() : where;
+        return skipDefault ? w : DefaultFilterMerger.mergeWhere(model.defaultFilter().where(), w);
+    }
+
+    private String whereClause(Where where, QueryParameters params) {
+        String condition = compiler.where(model, where, params);
+        return condition.isEmpty() ? "" : " where " + condition;
+    }
+
+    private Where idEquals(ID id) {
+        if (id == null) {
+            throw new FilterException("id", "id must not be null");
+        }
+        return Where.eq(model.id().key(), ValueConverter.convert(model.id(), id, "id"));
+    }
+
+    private int limitOf(Filter filter) {
+        int max = dataSource.settings().maxLimit();
+        if (filter.limit() != null) {
+            if (filter.limit() > max) {
+                throw new FilterException("limit", "must be at most " + max + ", got " + filter.limit());
+            }
+            return filter.limit();
+        }
+        return Math.min(max, model.defaultLimit() > 0 ? model.defaultLimit() : dataSource.settings().defaultLimit());
+    }
+
+    /** Nulls what must not leave the repository: hidden properties, and properties the caller's fields left out. */
+    private void shape(List<E> rows, Fields fields) {
+        if (rows.isEmpty() || (fields.isAll() && model.hidden().isEmpty())) {
+            return;
+        }
+        List<AttributeDescriptor> cleared = new ArrayList<>();
+        for (AttributeDescriptor attribute : model.attributes().values()) {
+            if ((model.hidden().contains(attribute.key()) || !fields.keeps(attribute.key())) && !attribute.javaType().isPrimitive()) {
+                cleared.add(attribute);
+            }
+        }
+        for (E row : rows) {
+            for (AttributeDescriptor attribute : cleared) {
+                attribute.set(row, null);
+            }
+        }
+    }
+
+    private void guard(Where where, WriteOptions options, String operation) {
+        if ((where == null || where.isEmpty()) && !options.force()) {
+            throw new WriteGuardException(model.name(), operation);
+        }
+    }
+
+    private void requireWritable(String operation) {
+        if (model.type() == ModelType.VIEW) {
+            throw new ReadOnlyModelException(model.name(), operation);
+        }
+    }
+
+    private Instant now() {
+        // Databases keep microseconds; stamping with the same precision makes returned rows equal stored ones.
+        return dataSource.settings().clock().instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private String currentUser() {
+        Optional<String> user = dataSource.settings().currentUser().id();
+        if (user.isEmpty() && model.enrichers().audited() && !model.allowAnonymous()) {
+            throw new IgnisException("Model " + model.name() + " requires a current user for its audit columns, and there is none");
+        }
+        return user.orElse(null);
+    }
+
+    private static void setIfPresent(AttributeDescriptor attribute, Object row, Object value) {
+        if (attribute != null) {
+            attribute.set(row, value);
+        }
+    }
+
+    private static <Q extends CommonQueryContract> Q bind(Q query, QueryParameters params) {
+        for (Map.Entry<String, Object> entry : params.values().entrySet()) {
+            if (entry.getValue() instanceof Collection<?> values) {
+                query.setParameterList(entry.getKey(), values);
+            } else {
+                query.setParameter(entry.getKey(), entry.getValue());
+            }
+        }
+        return query;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.ignis.engine.internal.execute;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ignis.api.datasource.IsolationLevel;
+import dev.ignis.api.datasource.TransactionCallback;
+import dev.ignis.api.error.ModelException;
+import dev.ignis.api.error.TransactionException;
+import dev.ignis.api.spi.DataSourceRuntime;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.RepositoryOperations;
+import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.internal.compile.QueryCompiler;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** A running datasource: its pool, its SessionFactory, its models, and the sessions and transactions on them. */
+public final class StartedDataSource implements DataSourceRuntime {
+    private final String name;
+    private final DriverPlugin driver;
+    private final HikariDataSource pool;
+    private final SessionFactoryImplementor sessionFactory;
+    private final Map<Class<?>, ModelDescriptor> models;
+    private final EngineSettings settings;
+    private final QueryCompiler compiler;
+    private final ErrorTranslator errors;
+    private final Map<Class<?>, ModelOperations<?, ?>> operations = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public StartedDataSource(String name, DriverPlugin driver, HikariDataSource pool, SessionFactoryImplementor sessionFactory,
+                             Map<Class<?>, ModelDescriptor> models, EngineSettings settings) {
+        this.name = name;
+        this.driver = driver;
+        this.pool = pool;
+        this.sessionFactory = sessionFactory;
+        this.models = Map.copyOf(models);
+        this.settings = settings;
+        this.compiler = new QueryCompiler(driver);
+        this.errors = new ErrorTranslator(name, driver);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    DriverPlugin driver() {
+        return driver;
+    }
+
+    QueryCompiler compiler() {
+        return compiler;
+    }
+
+    EngineSettings settings() {
+        return settings;
+    }
+
+    public SessionFactoryImplementor sessionFactory() {
+        return sessionFactory;
+    }
+
+    public HikariDataSource pool() {
+        return pool;
+    }
+
+    public Map<Class<?>, ModelDescriptor> models() {
+        return models;
+    }
+
+    @Override
+    public boolean owns(Class<?> model) {
+        return models.containsKey(model);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E, ID> RepositoryOperations<E, ID> operations(Class<E> model) {
+        ModelDescriptor descriptor = models.get(model);
+        if (descriptor == null) {
+            throw new ModelException("Model " + model.getSimpleName() + " is not owned by datasource " + name
+                    + "; it owns: " + models.values().stream().map(ModelDescriptor::name).sorted().toList());
+        }
+        return (RepositoryOperations<E, ID>) operations.computeIfAbsent(model, m -> new ModelOperations<>(this, descriptor));
+    }
+
+    /** Runs read work on the current transaction's session, or on a fresh stateless session outside one. */
+    <T> T read(Function<StatelessSession, T> work) {
+        TransactionContext tx = joinable();
+        if (tx != null) {
+            return translated(() -> work.apply(tx.session()));
+        }
+        try (StatelessSession session = sessionFactory.openStatelessSession()) {
+            return translated(() -> work.apply(session));
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    /** Runs write work atomically: in the current transaction, or in a new one. */
+    <T> T write(Function<StatelessSession, T> work) {
+        TransactionContext tx = joinable();
+        if (tx != null) {
+            return translated(() -> work.apply(tx.session()));
+        }
+        return transaction(IsolationLevel.DEFAULT, t -> work.apply(((TransactionContext) t).session()));
+    }
+
+    private TransactionContext joinable() {
+        TransactionContext tx = TransactionContext.current();
+        if (tx != null && tx.owner() != this) {
+            throw new TransactionException("A transaction of datasource " + tx.owner().name() + " is active on this thread; "
+                    + "datasource " + name + " cannot take part in it (a transaction belongs to one datasource)");
+        }
+        return tx;
+    }
+
+    @Override
+    public <T> T transaction(IsolationLevel isolation, TransactionCallback<T> work) {
+        checkOpen();
+        TransactionContext outer = joinable();
+        if (outer != null) {
+            if (isolation != IsolationLevel.DEFAULT && isolation != outer.isolation()) {
+                throw new TransactionException("A transaction with isolation " + outer.isolation() + " is active on datasource "
+                        + name + "; a nested one cannot ask for " + isolation);
+            }
+            return work.execute(outer);
+        }
+        StatelessSession session;
+        try {
+            session = sessionFactory.openStatelessSession();
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
+        TransactionContext tx = new TransactionContext(this, session, isolation);
+        try {
+            org.hibernate.Transaction hibernateTx = translated(() -> {
+                org.hibernate.Transaction t = session.beginTransaction();
+                if (isolation != IsolationLevel.DEFAULT) {
+                    session.doWork(connection -> connection.setTransactionIsolation(isolation.jdbcLevel()));
+                }
+                return t;
+            });
+            tx.bind();
+            T result;
+            try {
+                result = work.execute(tx);
+            } catch (RuntimeException e) {
+                rollbackQuietly(hibernateTx, e);
+                throw errors.translate(e);
+            } catch (Error e) {
+                rollbackQuietly(hibernateTx, e);
+                throw e;
+            }
+            if (tx.isRollbackOnly()) {
+                translated(() -> {
+                    hibernateTx.rollback();
+                    return null;
+                });
+            } else {
+                try {
+                    hibernateTx.commit();
+                } catch (RuntimeException e) {
+                    rollbackQuietly(hibernateTx, e);
+                    RuntimeException translated = errors.translate(e);
+                    throw translated instanceof dev.ignis.api.error.ConflictException || translated instanceof dev.ignis.api.error.DataSourceUnavailableException
+                            ? translated : new TransactionException("Commit on datasource " + name + " failed: " + translated.getMessage(), e);
+                }
+            }
+            return result;
+        } finally {
+            tx.unbind();
+            session.close();
+        }
+    }
+
+    private static void rollbackQuietly(org.hibernate.Transaction tx, Throwable cause) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private <T> T translated(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("DataSource " + name + " is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            sessionFactory.close();
+        } finally {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.ignis.engine.internal.model;
+
+import dev.ignis.api.filter.Filter;
+import dev.ignis.api.model.IdGenerator;
+import dev.ignis.api.model.ModelType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the engine knows of one model on its datasource: its flat attributes from Hibernate's mapping model
+ * and the {@code @Model} declaration. Built once at boot; immutable.
+ */
+public final class ModelDescriptor {
+    private final Class<?> modelClass;
+    private final String name;
+    private final String entityName;
+    private final String tableName;
+    private final ModelType type;
+    private final AttributeDescriptor id;
+    private final Map<String, AttributeDescriptor> attributes;
+    private final Set<String> hidden;
+    private final Filter defaultFilter;
+    private final int defaultLimit;
+    private final IdGenerator idGenerator;
+    private final boolean allowAnonymous;
+    private final Enrichers enrichers;
+
+    ModelDescriptor(Class<?> modelClass, String name, String entityName, String tableName, ModelType type,
+                    AttributeDescriptor id, Map<String, AttributeDescriptor> attributes, Set<String> hidden,
+                    Filter defaultFilter, int defaultLimit, IdGenerator idGenerator, boolean allowAnonymous) {
+        this.modelClass = modelClass;
+        this.name = name;
+        this.entityName = entityName;
+        this.tableName = tableName;
+        this.type = type;
+        this.id = id;
+        this.attributes = attributes;
+        this.hidden = hidden;
+        this.defaultFilter = defaultFilter;
+        this.defaultLimit = defaultLimit;
+        this.idGenerator = idGenerator;
+        this.allowAnonymous = allowAnonymous;
+        this.enrichers = new Enrichers(attributes);
+    }
+
+    public Class<?> modelClass() {
+        return modelClass;
+    }
+
+    /** The model's short name (the JPA entity name), for messages and metrics. */
+    public String name() {
+        return name;
+    }
+
+    /** The name Hibernate queries use. */
+    public String entityName() {
+        return entityName;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public ModelType type() {
+        return type;
+    }
+
+    public AttributeDescriptor id() {
+        return id;
+    }
+
+    /** Looks up a flat key; null when the model has no such property. */
+    public AttributeDescriptor attribute(String key) {
+        return attributes.get(key);
+    }
+
+    public Map<String, AttributeDescriptor> attributes() {
+        return attributes;
+    }
+
+    /** Property names a caller may use, for "valid names" in error messages. */
+    public List<String> attributeNames() {
+        return List.copyOf(attributes.keySet());
+    }
+
+    public Set<String> hidden() {
+        return hidden;
+    }
+
+    public Filter defaultFilter() {
+        return defaultFilter;
+    }
+
+    public int defaultLimit() {
+        return defaultLimit;
+    }
+
+    public IdGenerator idGenerator() {
+        return idGenerator;
+    }
+
+    public boolean allowAnonymous() {
+        return allowAnonymous;
+    }
+
+    public Enrichers enrichers() {
+        return enrichers;
+    }
+
+    /** The enricher properties the engine fills on writes, when the model has them. */
+    public static final class Enrichers {
+        private final AttributeDescriptor createdAt;
+        private final AttributeDescriptor modifiedAt;
+        private final AttributeDescriptor createdBy;
+        private final AttributeDescriptor modifiedBy;
+
+        Enrichers(Map<String, AttributeDescriptor> attributes) {
+            this.createdAt = instant(attributes.get("createdAt"));
+            this.modifiedAt = instant(attributes.get("modifiedAt"));
+            this.createdBy = string(attributes.get("createdBy"));
+            this.modifiedBy = string(attributes.get("modifiedBy"));
+        }
+
+        private static AttributeDescriptor instant(AttributeDescriptor a) {
+            return a != null && a.javaType() == java.time.Instant.class ? a : null;
+        }
+
+        private static AttributeDescriptor string(AttributeDescriptor a) {
+            return a != null && a.javaType() == String.class ? a : null;
+        }
+
+        public AttributeDescriptor createdAt() {
+            return createdAt;
+        }
+
+        public AttributeDescriptor modifiedAt() {
+            return modifiedAt;
+        }
+
+        public AttributeDescriptor createdBy() {
+            return createdBy;
+        }
+
+        public AttributeDescriptor modifiedBy() {
+            return modifiedBy;
+        }
+
+        public boolean audited() {
+            return createdBy != null || modifiedBy != null;
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.ignis.engine.internal.model;
+
+import dev.ignis.api.error.FilterException;
+import dev.ignis.api.error.ModelException;
+import dev.ignis.api.filter.Filter;
+import dev.ignis.api.model.DataTypeColumns;
+import dev.ignis.api.model.DeletedAtColumn;
+import dev.ignis.api.model.IdGenerator;
+import dev.ignis.api.model.Model;
+import dev.ignis.api.model.ModelType;
+import dev.ignis.api.model.PrincipalColumns;
+import dev.ignis.api.model.TzColumns;
+import dev.ignis.api.model.UserAuditColumns;
+import dev.ignis.api.model.UserColumns;
+import dev.ignis.api.model.UuidGenerator;
+import dev.ignis.api.spi.ValueKind;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.SqlTypes;
+
+import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Builds {@link ModelDescriptor}s from Hibernate's mapping model and the {@code @Model} annotation. */
+public final class ModelIntrospector {
+    private static final Map<Class<?>, Supplier<Object>> ENRICHER_FACTORIES = Map.of(
+            TzColumns.class, TzColumns::new,
+            DeletedAtColumn.class, DeletedAtColumn::new,
+            UserAuditColumns.class, UserAuditColumns::new,
+            UserColumns.class, UserColumns::new,
+            DataTypeColumns.class, DataTypeColumns::new,
+            PrincipalColumns.class, PrincipalColumns::new);
+
+    private ModelIntrospector() {
+    }
+
+    public static ModelDescriptor describe(Class<?> modelClass, EntityPersister persister) {
+        String modelName = persister.getJpaEntityName() != null ? persister.getJpaEntityName() : modelClass.getSimpleName();
+        Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
+
+        EntityIdentifierMapping idMapping = persister.getIdentifierMapping();
+        if (!(idMapping instanceof BasicValuedModelPart idPart) || !(idMapping instanceof AttributeMapping)) {
+            throw new ModelException("Model " + modelName + " must have a single-column id (found a composite id)");
+        }
+        Class<?> idType = idMapping.getJavaType().getJavaTypeClass();
+        AttributeDescriptor id = new AttributeDescriptor(idMapping.getAttributeName(), idMapping.getAttributeName(), idType,
+                kindOf(idType, idPart.getJdbcMapping().getJdbcType().getDefaultSqlTypeCode()), null, null, null,
+                (AttributeMapping) idMapping, true);
+        attributes.put(id.key(), id);
+
+        persister.forEachAttributeMapping(attribute -> addAttribute(modelName, attribute, attributes));
+
+        Model model = modelClass.getAnnotation(Model.class);
+        if (model == null) {
+            throw new ModelException("Class " + modelClass.getName() + " is a JPA entity but not marked @Model");
+        }
+        Set<String> hidden = new LinkedHashSet<>(Arrays.asList(model.hiddenProperties()));
+        for (String name : hidden) {
+            if (!attributes.containsKey(name)) {
+                throw new ModelException("Model " + modelName + " hides unknown property '" + name + "'; properties: "
+                        + String.join(", ", attributes.keySet()));
+            }
+        }
+        Filter defaultFilter;
+        try {
+            defaultFilter = Filter.parse(model.defaultFilter());
+        } catch (FilterException e) {
+            throw new ModelException("Model " + modelName + " has an invalid defaultFilter: " + e.getMessage(), e);
+        }
+        if (model.defaultLimit() < 0) {
+            throw new ModelException("Model " + modelName + " has a negative defaultLimit");
+        }
+        String table = persister.getIdentifierTableDetails().getTableName();
+        return new ModelDescriptor(modelClass, modelName, persister.getEntityName(), table, model.type(), id,
+                Map.copyOf(attributes), Set.copyOf(hidden), defaultFilter, model.defaultLimit(),
+                idGenerator(modelName, model), model.allowAnonymous());
+    }
+
+    private static void addAttribute(String modelName, AttributeMapping attribute, Map<String, AttributeDescriptor> into) {
+        if (attribute.isPluralAttributeMapping()) {
+            return; // collections of Hibernate associations are not filterable properties
+        }
+        if (attribute.isEmbeddedAttributeMapping()) {
+            EmbeddedAttributeMapping embedded = attribute.asEmbeddedAttributeMapping();
+            Class<?> embeddableClass = embedded.getJavaType().getJavaTypeClass();
+            Supplier<Object> factory = ENRICHER_FACTORIES.getOrDefault(embeddableClass, () -> instantiate(modelName, embeddableClass));
+            embedded.getEmbeddableTypeDescriptor().forEachAttributeMapping(leaf -> {
+                if (leaf.isEmbeddedAttributeMapping() || leaf.isPluralAttributeMapping()) {
+                    throw new ModelException("Model " + modelName + ": embeddable " + embeddableClass.getSimpleName()
+                            + " nests '" + leaf.getAttributeName() + "'; only one level of embedding is supported");
+                }
+                put(modelName, into, describeBasic(leaf.getAttributeName(), attribute.getAttributeName() + "." + leaf.getAttributeName(),
+                        leaf, attribute, factory));
+            });
+            return;
+        }
+        if (!(attribute instanceof BasicValuedModelPart)) {
+            return; // to-one Hibernate associations: relations are declared with @One/@Many instead
+        }
+        put(modelName, into, describeBasic(attribute.getAttributeName(), attribute.getAttributeName(), attribute, null, null));
+    }
+
+    private static void put(String modelName, Map<String, AttributeDescriptor> into, AttributeDescriptor descriptor) {
+        AttributeDescriptor previous = into.putIfAbsent(descriptor.key(), descriptor);
+        if (previous != null) {
+            throw new ModelException("Model " + modelName + " has two properties named '" + descriptor.key() + "' ("
+                    + previous.hqlPath() + " and " + descriptor.hqlPath() + "); flat property names must be unique");
+        }
+    }
+
+    private static AttributeDescriptor describeBasic(String key, String path, AttributeMapping leaf,
+                                                     AttributeMapping container, Supplier<Object> factory) {
+        Class<?> type = leaf.getJavaType().getJavaTypeClass();
+        int sqlType = leaf instanceof BasicValuedModelPart basic ? basic.getJdbcMapping().getJdbcType().getDefaultSqlTypeCode() : SqlTypes.OTHER;
+        ValueKind kind = kindOf(type, sqlType);
+        Class<?> element = kind == ValueKind.ARRAY && type.isArray() ? type.getComponentType() : null;
+        return new AttributeDescriptor(key, path, type, kind, element, container, factory, leaf, false);
+    }
+
+    static ValueKind kindOf(Class<?> type, int sqlType) {
+        if (sqlType == SqlTypes.JSON || sqlType == SqlTypes.JSON_ARRAY) {
+            return ValueKind.JSON;
+        }
+        if (type == String.class || type == Character.class || type == char.class) {
+            return ValueKind.STRING;
+        }
+        if (type == byte[].class || type == Byte[].class) {
+            return ValueKind.BINARY;
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return ValueKind.ARRAY;
+        }
+        if (Number.class.isAssignableFrom(type) || type == BigDecimal.class || type == BigInteger.class
+                || (type.isPrimitive() && type != boolean.class)) {
+            return ValueKind.NUMBER;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return ValueKind.BOOLEAN;
+        }
+        if (Temporal.class.isAssignableFrom(type) || Date.class.isAssignableFrom(type)) {
+            return ValueKind.TEMPORAL;
+        }
+        if (type == java.util.UUID.class) {
+            return ValueKind.UUID;
+        }
+        if (type.isEnum()) {
+            return ValueKind.ENUM;
+        }
+        return ValueKind.OTHER;
+    }
+
+    private static IdGenerator idGenerator(String modelName, Model model) {
+        if (model.idGenerator() == UuidGenerator.class) {
+            return new UuidGenerator();
+        }
+        try {
+            return model.idGenerator().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ModelException("Model " + modelName + ": cannot create id generator " + model.idGenerator().getName()
+                    + " (it needs a public no-argument constructor, and its package must be open to dev.ignis.engine)", e);
+        }
+    }
+
+    private static Object instantiate(String modelName, Class<?> embeddableClass) {
+        try {
+            return embeddableClass.getDeclaredConstructor().newInstance();
+        } catch (InvocationTargetException | InstantiationException | IllegalAccessException | NoSuchMethodException | RuntimeException e) {
+            throw new ModelException("Model " + modelName + ": cannot create embeddable " + embeddableClass.getName()
+                    + " to set a property in it (open its package to dev.ignis.engine, or initialise the field)", e);
+        }
+    }
+
+    /** Whether the mapping describes an entity of this class (for ownership checks). */
+    public static boolean isEntity(EntityMappingType mapping, Class<?> modelClass) {
+        return mapping.getJavaType().getJavaTypeClass() == modelClass;
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The Ignis engine: boots one HikariCP pool and one Hibernate SessionFactory per datasource, compiles filters
+ * against Hibernate's metamodel and executes repository calls on the datasource that owns the model.
+ * Only {@code dev.ignis.engine} is exported; everything under {@code internal} may change without notice.
+ */
+module dev.ignis.engine {
+    requires transitive dev.ignis.api;
+    requires org.hibernate.orm.core;
+    requires com.zaxxer.hikari;
+    requires org.slf4j;
+    // hibernate-core is an automatic module: the explicit modules it needs at run time are resolved only
+    // when a named module requires them.
+    requires org.jboss.logging;
+    requires net.bytebuddy;
+    requires jakarta.xml.bind;
+
+    exports dev.ignis.engine;
+
+    uses dev.ignis.api.spi.DriverPlugin;
+}
