@@ -63,23 +63,23 @@ public final class AttributeDescriptor {
     }
 
     public Object get(Object entity) {
-        Object owner = container == null ? entity : container.getValue(entity);
-        return owner == null ? null : leaf.getValue(owner);
+        Object owner = container == null ? entity : container.getPropertyAccess().getGetter().get(entity);
+        return owner == null ? null : leaf.getPropertyAccess().getGetter().get(owner);
     }
 
     public void set(Object entity, Object value) {
         Object owner = entity;
         if (container != null) {
-            owner = container.getValue(entity);
+            owner = container.getPropertyAccess().getGetter().get(entity);
             if (owner == null) {
                 if (value == null) {
                     return;
                 }
                 owner = containerFactory.get();
-                container.setValue(entity, owner);
+                container.getPropertyAccess().getSetter().set(entity, owner);
             }
         }
-        leaf.setValue(owner, value);
+        leaf.getPropertyAccess().getSetter().set(owner, value);
     }
 
     @Override
