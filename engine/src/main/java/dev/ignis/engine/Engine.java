@@ -8,6 +8,7 @@ import dev.ignis.api.model.CurrentUser;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
 import dev.ignis.engine.internal.boot.DriverRegistry;
+import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 
 import java.time.Clock;
@@ -36,13 +37,15 @@ public final class Engine implements AutoCloseable {
     private final Map<String, IDataSource> dataSources;
     private final DriverRegistry drivers;
     private final EngineSettings settings;
+    private final Observation observation;
     private final List<StartedDataSource> started = new ArrayList<>();
     private boolean closed;
 
-    private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings) {
+    private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings, QueryListener listener) {
         this.dataSources = dataSources;
         this.drivers = drivers;
         this.settings = settings;
+        this.observation = new Observation(listener);
     }
 
     public static Builder builder() {
@@ -73,7 +76,7 @@ public final class Engine implements AutoCloseable {
         try {
             List<CompletableFuture<StartedDataSource>> futures = new ArrayList<>();
             for (Map.Entry<IDataSource, DriverPlugin> entry : plugins.entrySet()) {
-                futures.add(CompletableFuture.supplyAsync(() -> DataSourceBooter.boot(entry.getKey(), entry.getValue(), settings), boot));
+                futures.add(CompletableFuture.supplyAsync(() -> DataSourceBooter.boot(entry.getKey(), entry.getValue(), settings, observation), boot));
             }
             RuntimeException failure = null;
             List<StartedDataSource> up = new ArrayList<>();
@@ -171,8 +174,15 @@ public final class Engine implements AutoCloseable {
         private int maxLimit = EngineSettings.MAX_LIMIT;
         private Clock clock = Clock.systemUTC();
         private CurrentUser currentUser = CurrentUser.ANONYMOUS;
+        private final List<QueryListener> listeners = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** Receives every statement and repository call; see {@link QueryListener}. */
+        public Builder listener(QueryListener listener) {
+            listeners.add(listener);
+            return this;
         }
 
         public Builder dataSource(IDataSource dataSource) {
@@ -224,7 +234,8 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("An engine needs at least one datasource");
             }
             DriverRegistry registry = explicitDrivers.isEmpty() ? DriverRegistry.discover() : new DriverRegistry(explicitDrivers);
-            return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser));
+            return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser),
+                    listeners.isEmpty() ? QueryListener.NONE : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners));
         }
     }
 }

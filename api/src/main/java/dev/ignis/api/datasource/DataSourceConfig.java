@@ -27,6 +27,7 @@ public final class DataSourceConfig {
     private final String password;
     private final int maxPoolSize;
     private final int minIdle;
+    private final boolean minIdleGiven;
     private final Duration connectionTimeout;
     private final Duration idleTimeout;
     private final Duration maxLifetime;
@@ -45,6 +46,7 @@ public final class DataSourceConfig {
         this.password = b.password;
         this.maxPoolSize = b.maxPoolSize;
         this.minIdle = b.minIdle == null ? Math.min(2, b.maxPoolSize) : b.minIdle;
+        this.minIdleGiven = b.minIdle != null;
         this.connectionTimeout = b.connectionTimeout;
         this.idleTimeout = b.idleTimeout;
         this.maxLifetime = b.maxLifetime;
@@ -128,12 +130,13 @@ public final class DataSourceConfig {
 
     public Builder toBuilder() {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
-                .minIdle(minIdle).connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
+                .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
                 .properties(properties).schemaAction(schemaAction).models(models.toArray(new Class<?>[0]));
         b.url = url;
         b.host = host;
         b.port = port;
         b.database = database;
+        b.minIdle = minIdleGiven ? minIdle : null;
         return b;
     }
 

@@ -17,7 +17,7 @@ public record Fields(Set<String> included, Set<String> excluded) {
     }
 
     public static Fields only(String... names) {
-        return new Fields(Set.of(names), Set.of());
+        return new Fields(new LinkedHashSet<>(List.of(names)), Set.of());
     }
 
     public static Fields only(List<String> names) {
@@ -25,7 +25,7 @@ public record Fields(Set<String> included, Set<String> excluded) {
     }
 
     public static Fields except(String... names) {
-        return new Fields(Set.of(), Set.of(names));
+        return new Fields(Set.of(), new LinkedHashSet<>(List.of(names)));
     }
 
     public boolean isAll() {

@@ -86,8 +86,9 @@ public final class Filter {
         return withWhere(where.and(condition));
     }
 
+    /** Adds {@code field = value} (null means IS NULL, a collection means IN), AND-ed with the existing conditions. */
     public Filter and(String field, Object value) {
-        return and(Where.eq(field, value));
+        return and(value instanceof java.util.Collection<?> c ? Where.in(field, c) : Where.eq(field, value));
     }
 
     public Filter fields(String... names) {

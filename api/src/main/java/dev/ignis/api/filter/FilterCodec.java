@@ -38,6 +38,7 @@ public final class FilterCodec {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     static {
@@ -70,7 +71,7 @@ public final class FilterCodec {
     }
 
     private static Filter readFilter(JsonNode node, String prefix, int depth) {
-        String here = prefix.isEmpty() ? "$" : prefix;
+        String here = prefix.isEmpty() ? "$" : prefix.substring(0, prefix.length() - 1);
         if (node == null || node.isNull()) {
             return Filter.empty();
         }
@@ -102,7 +103,10 @@ public final class FilterCodec {
                 case "skip":
                 case "offset":
                     Integer n = readCount(value, path);
-                    if (skip != null && n != null && !skip.equals(n)) {
+                    if (n == null) {
+                        break;
+                    }
+                    if (skip != null && !skip.equals(n)) {
                         throw new FilterException(path, "'" + skipKey + "' is " + skip + " but '" + key + "' is " + n
                                 + "; they mean the same, give one");
                     }
@@ -270,10 +274,19 @@ public final class FilterCodec {
         if (node.isTextual() && node.textValue().matches("\\d{1,9}")) {
             return Integer.valueOf(node.textValue());
         }
-        if (!node.isIntegralNumber() && !(node.isNumber() && node.decimalValue().stripTrailingZeros().scale() <= 0)) {
+        if (!node.isNumber()) {
             throw new FilterException(path, "must be a whole number, got " + kind(node));
         }
-        BigInteger n = node.bigIntegerValue();
+        BigDecimal decimal = node.decimalValue();
+        if (decimal.signum() != 0 && decimal.precision() - decimal.scale() > 10) {
+            throw new FilterException(path, decimal.signum() < 0 ? "must not be negative, got " + decimal : "is too large: " + decimal);
+        }
+        BigInteger n;
+        try {
+            n = decimal.toBigIntegerExact();
+        } catch (ArithmeticException e) {
+            throw new FilterException(path, "must be a whole number, got " + decimal);
+        }
         if (n.signum() < 0) {
             throw new FilterException(path, "must not be negative, got " + n);
         }
@@ -318,7 +331,7 @@ public final class FilterCodec {
         if (relation == null || !relation.isTextual() || relation.textValue().isEmpty()) {
             throw new FilterException(path + ".relation", "an include needs a non-empty 'relation' name");
         }
-        Filter scope = readFilter(node.get("scope"), path + ".scope.", depth + 1);
+        Filter scope = readFilter(node.get("scope"), path + ".scope.", depth);
         return Include.of(relation.textValue(), scope);
     }
 

@@ -12,6 +12,7 @@ import dev.ignis.api.model.Model;
 import dev.ignis.api.model.ModelType;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import dev.ignis.engine.internal.model.ModelIntrospector;
@@ -37,7 +38,7 @@ public final class DataSourceBooter {
     private DataSourceBooter() {
     }
 
-    public static StartedDataSource boot(IDataSource dataSource, DriverPlugin driver, EngineSettings settings) {
+    public static StartedDataSource boot(IDataSource dataSource, DriverPlugin driver, EngineSettings settings, Observation observation) {
         DataSourceConfig config = dataSource.config();
         List<Class<?>> models = dataSource.models();
         if (models.isEmpty()) {
@@ -66,7 +67,7 @@ public final class DataSourceBooter {
                 sessionFactory.close();
                 throw e;
             }
-            return new StartedDataSource(config.name(), driver, pool, sessionFactory, descriptors, settings);
+            return new StartedDataSource(config.name(), driver, pool, sessionFactory, descriptors, settings, observation);
         } catch (RuntimeException e) {
             pool.close();
             if (e instanceof IgnisException) {

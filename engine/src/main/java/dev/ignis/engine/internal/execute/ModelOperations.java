@@ -56,26 +56,28 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     @Override
     public List<E> find(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
-        return dataSource.read(session -> select(session, effective, effective.where()));
+        return observed("find", call -> dataSource.read(session -> select(session, call, "find", effective, effective.where())));
     }
 
     @Override
     public Optional<E> findOne(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
-        return dataSource.read(session -> select(session, effective, effective.where())).stream().findFirst();
+        return observed("findOne", call -> dataSource.read(session -> select(session, call, "findOne", effective, effective.where())))
+                .stream().findFirst();
     }
 
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
         Where byId = idEquals(id).and(effective.where());
-        return dataSource.read(session -> select(session, effective, byId)).stream().findFirst();
+        return observed("findById", call -> dataSource.read(session -> select(session, call, "findById", effective, byId)))
+                .stream().findFirst();
     }
 
     @Override
     public long count(Where where, QueryOptions options) {
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
-        return dataSource.read(session -> count(session, effective));
+        return observed("count", call -> dataSource.read(session -> count(session, call, "count", effective)));
     }
 
     @Override
@@ -83,24 +85,24 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params);
-        return dataSource.read(session -> !bind(session.createSelectionQuery(hql, Object.class), params)
-                .setMaxResults(1).getResultList().isEmpty());
+        return observed("existsWith", call -> dataSource.read(session -> !statement(call, "existsWith",
+                () -> bind(session.createSelectionQuery(hql, Object.class), params).setMaxResults(1).getResultList()).isEmpty()));
     }
 
     @Override
     public RangeResult<E> findWithRange(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         int start = effective.skip() == null ? 0 : effective.skip();
-        return dataSource.read(session -> {
-            List<E> page = select(session, effective, effective.where());
+        return observed("findWithRange", call -> dataSource.read(session -> {
+            List<E> page = select(session, call, "findWithRange", effective, effective.where());
             // A short page shows where the rows end; only a full or out-of-range page needs the count statement.
             boolean sawEnd = page.size() < limitOf(effective) && (!page.isEmpty() || start == 0);
-            long total = sawEnd ? start + page.size() : count(session, effective.where());
+            long total = sawEnd ? start + page.size() : count(session, call, "findWithRange", effective.where());
             return new RangeResult<>(page, new RangeResult.Range(start, start + page.size(), total));
-        });
+        }));
     }
 
-    private List<E> select(StatelessSession session, Filter filter, Where where) {
+    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where) {
         if (!filter.include().isEmpty()) {
             throw new FilterException("include[0]", "include of relations is not available yet (relation '"
                     + filter.include().get(0).relation() + "')");
@@ -113,15 +115,15 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         if (filter.skip() != null && filter.skip() > 0) {
             query.setFirstResult(filter.skip());
         }
-        List<E> rows = query.getResultList();
+        List<E> rows = statement(call, operation, query::getResultList);
         shape(rows, filter.fields());
         return rows;
     }
 
-    private long count(StatelessSession session, Where where) {
+    private long count(StatelessSession session, Observation.Call call, String operation, Where where) {
         QueryParameters params = new QueryParameters();
         String hql = "select count(" + ROOT + ")" + from + whereClause(where, params);
-        return bind(session.createSelectionQuery(hql, Long.class), params).getSingleResult();
+        return statement(call, operation, () -> bind(session.createSelectionQuery(hql, Long.class), params).getSingleResult());
     }
 
     // ---- writes
@@ -147,12 +149,15 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             setIfPresent(enrichers.createdBy(), row, user);
             setIfPresent(enrichers.modifiedBy(), row, user);
         }
-        return dataSource.write(session -> {
-            if (rows.size() == 1) {
-                session.insert(rows.get(0));
-            } else {
-                session.insertMultiple(rows);
-            }
+        return observed("create", call -> dataSource.write(session -> {
+            statement(call, "create", () -> {
+                if (rows.size() == 1) {
+                    session.insert(rows.get(0));
+                } else {
+                    session.insertMultiple(rows);
+                }
+                return null;
+            });
             if (!options.shouldReturn()) {
                 return new WriteResult<>(rows.size(), List.of());
             }
@@ -160,8 +165,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
                 return new WriteResult<>(rows.size(), rows);
             }
             List<Object> ids = rows.stream().map(r -> model.id().get(r)).toList();
-            return new WriteResult<>(rows.size(), selectByIds(session, ids));
-        });
+            return new WriteResult<>(rows.size(), selectByIds(session, call, "create", ids));
+        }));
     }
 
     @Override
@@ -169,13 +174,13 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         requireWritable("updateById");
         Where where = idEquals(id).and(options.shouldSkipDefaultFilter() ? Where.empty() : model.defaultFilter().where());
         Map<String, Object> assignments = assignments(data);
-        return dataSource.write(session -> {
-            int updated = executeUpdate(session, assignments, where);
+        return observed("updateById", call -> dataSource.write(session -> {
+            int updated = executeUpdate(session, call, "updateById", assignments, where);
             if (updated == 0) {
                 throw new NotFoundException(model.name(), id);
             }
-            return new WriteResult<>(updated, options.shouldReturn() ? select(session, Filter.empty(), where) : List.of());
-        });
+            return new WriteResult<>(updated, options.shouldReturn() ? select(session, call, "updateById", Filter.empty(), where) : List.of());
+        }));
     }
 
     @Override
@@ -184,31 +189,31 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         guard(where, options, "updateAll");
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         Map<String, Object> assignments = assignments(data);
-        return dataSource.write(session -> {
+        return observed("updateAll", call -> dataSource.write(session -> {
             if (!options.shouldReturn()) {
-                return new WriteResult<>(executeUpdate(session, assignments, effective), List.of());
+                return new WriteResult<>(executeUpdate(session, call, "updateAll", assignments, effective), List.of());
             }
-            List<Object> ids = selectIds(session, effective);
+            List<Object> ids = selectIds(session, call, "updateAll", effective);
             int updated = 0;
             for (List<Object> chunk : chunks(ids)) {
-                updated += executeUpdate(session, assignments, Where.in(model.id().key(), chunk));
+                updated += executeUpdate(session, call, "updateAll", assignments, Where.in(model.id().key(), chunk));
             }
-            return new WriteResult<>(updated, selectByIds(session, ids));
-        });
+            return new WriteResult<>(updated, selectByIds(session, call, "updateAll", ids));
+        }));
     }
 
     @Override
     public WriteResult<E> deleteById(ID id, WriteOptions options) {
         requireWritable("deleteById");
         Where where = idEquals(id).and(options.shouldSkipDefaultFilter() ? Where.empty() : model.defaultFilter().where());
-        return dataSource.write(session -> {
-            List<E> rows = options.shouldReturn() ? select(session, Filter.empty(), where) : List.of();
-            int deleted = executeDelete(session, where);
+        return observed("deleteById", call -> dataSource.write(session -> {
+            List<E> rows = options.shouldReturn() ? select(session, call, "deleteById", Filter.empty(), where) : List.of();
+            int deleted = executeDelete(session, call, "deleteById", where);
             if (deleted == 0) {
                 throw new NotFoundException(model.name(), id);
             }
             return new WriteResult<>(deleted, rows);
-        });
+        }));
     }
 
     @Override
@@ -216,21 +221,21 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         requireWritable("deleteAll");
         guard(where, options, "deleteAll");
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
-        return dataSource.write(session -> {
+        return observed("deleteAll", call -> dataSource.write(session -> {
             if (!options.shouldReturn()) {
-                return new WriteResult<>(executeDelete(session, effective), List.of());
+                return new WriteResult<>(executeDelete(session, call, "deleteAll", effective), List.of());
             }
-            List<Object> ids = selectIds(session, effective);
-            List<E> rows = selectByIds(session, ids);
+            List<Object> ids = selectIds(session, call, "deleteAll", effective);
+            List<E> rows = selectByIds(session, call, "deleteAll", ids);
             int deleted = 0;
             for (List<Object> chunk : chunks(ids)) {
-                deleted += executeDelete(session, Where.in(model.id().key(), chunk));
+                deleted += executeDelete(session, call, "deleteAll", Where.in(model.id().key(), chunk));
             }
             return new WriteResult<>(deleted, rows);
-        });
+        }));
     }
 
-    private int executeUpdate(StatelessSession session, Map<String, Object> assignments, Where where) {
+    private int executeUpdate(StatelessSession session, Observation.Call call, String operation, Map<String, Object> assignments, Where where) {
         QueryParameters params = new QueryParameters();
         List<String> sets = new ArrayList<>();
         QueryParameters values = new QueryParameters("v");
@@ -241,28 +246,28 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         var query = session.createMutationQuery(hql);
         bind(query, params);
         bind(query, values);
-        return query.executeUpdate();
+        return statement(call, operation, query::executeUpdate);
     }
 
-    private int executeDelete(StatelessSession session, Where where) {
+    private int executeDelete(StatelessSession session, Observation.Call call, String operation, Where where) {
         QueryParameters params = new QueryParameters();
         String hql = "delete" + from + whereClause(where, params);
         var query = session.createMutationQuery(hql);
         bind(query, params);
-        return query.executeUpdate();
+        return statement(call, operation, query::executeUpdate);
     }
 
-    private List<Object> selectIds(StatelessSession session, Where where) {
+    private List<Object> selectIds(StatelessSession session, Observation.Call call, String operation, Where where) {
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(where, params);
-        return bind(session.createSelectionQuery(hql, Object.class), params).getResultList();
+        return statement(call, operation, () -> bind(session.createSelectionQuery(hql, Object.class), params).getResultList());
     }
 
-    private List<E> selectByIds(StatelessSession session, List<Object> ids) {
+    private List<E> selectByIds(StatelessSession session, Observation.Call call, String operation, List<Object> ids) {
         Map<Object, E> byId = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(ids)) {
             Filter filter = Filter.where(Where.in(model.id().key(), chunk)).withLimit(chunk.size());
-            for (E row : selectUnlimited(session, filter)) {
+            for (E row : selectUnlimited(session, call, operation, filter)) {
                 byId.put(model.id().get(row), row);
             }
         }
@@ -276,10 +281,10 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return ordered;
     }
 
-    private List<E> selectUnlimited(StatelessSession session, Filter filter) {
+    private List<E> selectUnlimited(StatelessSession session, Observation.Call call, String operation, Filter filter) {
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + from + whereClause(filter.where(), params);
-        List<E> rows = bind(session.createSelectionQuery(hql, type), params).getResultList();
+        List<E> rows = statement(call, operation, () -> bind(session.createSelectionQuery(hql, type), params).getResultList());
         shape(rows, Fields.ALL);
         return rows;
     }
@@ -320,6 +325,14 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     // ---- helpers
+
+    private <T> T observed(String operation, java.util.function.Function<Observation.Call, T> work) {
+        return dataSource.observation().call(dataSource.name(), model.name(), operation, work);
+    }
+
+    private <T> T statement(Observation.Call call, String operation, java.util.function.Supplier<T> work) {
+        return dataSource.statement(call, model.name(), operation, "direct", work);
+    }
 
     private Filter effective(Filter filter, boolean skipDefault) {
         Filter f = filter == null ? Filter.empty() : filter;

@@ -28,11 +28,12 @@ public final class StartedDataSource implements DataSourceRuntime {
     private final EngineSettings settings;
     private final QueryCompiler compiler;
     private final ErrorTranslator errors;
+    private final Observation observation;
     private final Map<Class<?>, ModelOperations<?, ?>> operations = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public StartedDataSource(String name, DriverPlugin driver, HikariDataSource pool, SessionFactoryImplementor sessionFactory,
-                             Map<Class<?>, ModelDescriptor> models, EngineSettings settings) {
+                             Map<Class<?>, ModelDescriptor> models, EngineSettings settings, Observation observation) {
         this.name = name;
         this.driver = driver;
         this.pool = pool;
@@ -41,6 +42,16 @@ public final class StartedDataSource implements DataSourceRuntime {
         this.settings = settings;
         this.compiler = new QueryCompiler(driver);
         this.errors = new ErrorTranslator(name, driver);
+        this.observation = observation;
+    }
+
+    Observation observation() {
+        return observation;
+    }
+
+    /** Runs one statement for a call, reporting it (with the error type it is translated to) to the listener. */
+    <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
+        return observation.statement(call, name, model, operation, strategy, () -> translated(work));
     }
 
     public String name() {

@@ -1,0 +1,35 @@
+package dev.ignis.engine;
+
+/**
+ * The engine's one observation point: every SQL statement it runs and every repository call it serves is
+ * reported here, attributed to datasource, model and operation. Metrics listen here; tests count here.
+ * Called on the thread that ran the statement; implementations must be fast and thread-safe.
+ */
+public interface QueryListener {
+    QueryListener NONE = new QueryListener() {
+    };
+
+    default void onStatement(StatementEvent event) {
+    }
+
+    default void onCall(CallEvent event) {
+    }
+
+    /**
+     * One statement. {@code operation} is the repository operation it served (find, count, create, include, ...);
+     * {@code strategy} says how an include was fetched (join, batch, per-parent, cross-datasource), or
+     * {@code "direct"} for the call's own statements. {@code error} is null on success.
+     */
+    record StatementEvent(String dataSource, String model, String operation, String strategy, long durationNanos, Throwable error) {
+        public boolean succeeded() {
+            return error == null;
+        }
+    }
+
+    /** One repository call, with the number of statements it took on all datasources together. */
+    record CallEvent(String dataSource, String model, String operation, int statements, long durationNanos, Throwable error) {
+        public boolean succeeded() {
+            return error == null;
+        }
+    }
+}
