@@ -9,6 +9,8 @@ import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
 import dev.ignis.engine.internal.boot.DriverRegistry;
 import dev.ignis.engine.internal.execute.Observation;
+import dev.ignis.engine.internal.include.IncludeExecutor;
+import dev.ignis.engine.internal.relation.RelationRegistry;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 
 import java.time.Clock;
@@ -39,6 +41,11 @@ public final class Engine implements AutoCloseable {
     private final EngineSettings settings;
     private final Observation observation;
     private final List<StartedDataSource> started = new ArrayList<>();
+    private final ExecutorService crossDataSourcePool = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ignis-include");
+        t.setDaemon(true);
+        return t;
+    });
     private boolean closed;
 
     private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings, QueryListener listener) {
@@ -95,6 +102,13 @@ public final class Engine implements AutoCloseable {
             if (failure != null) {
                 up.forEach(StartedDataSource::close);
                 throw failure;
+            }
+            try {
+                IncludeExecutor includes = new IncludeExecutor(new RelationRegistry(up), settings, crossDataSourcePool);
+                up.forEach(runtime -> runtime.bindIncludes(includes));
+            } catch (RuntimeException e) {
+                up.forEach(StartedDataSource::close);
+                throw e;
             }
             for (StartedDataSource runtime : up) {
                 ((BaseDataSource) dataSources.get(runtime.name())).attach(runtime);
@@ -161,6 +175,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         started.clear();
+        crossDataSourcePool.shutdownNow();
         if (failure != null) {
             throw failure;
         }
@@ -175,6 +190,37 @@ public final class Engine implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private CurrentUser currentUser = CurrentUser.ANONYMOUS;
         private final List<QueryListener> listeners = new ArrayList<>();
+        private int maxIncludeDepth = EngineSettings.MAX_INCLUDE_DEPTH;
+        private int inListChunkSize;
+        private int maxRelatedKeys = EngineSettings.MAX_RELATED_KEYS;
+        private boolean crossDataSourceReadsInTransaction;
+
+        /** How deep includes may nest (5 unless set). */
+        public Builder maxIncludeDepth(int levels) {
+            this.maxIncludeDepth = levels;
+            return this;
+        }
+
+        /** Keys per {@code IN (...)} list of batched lookups; 0 (the default) uses each driver's limit. */
+        public Builder inListChunkSize(int keys) {
+            this.inListChunkSize = keys;
+            return this;
+        }
+
+        /** Most keys a related-field condition may collect on another datasource (10 000 unless set). */
+        public Builder maxRelatedKeys(int keys) {
+            this.maxRelatedKeys = keys;
+            return this;
+        }
+
+        /**
+         * Lets an include inside a transaction read a relation owned by another datasource, outside that transaction.
+         * Off by default: such an include then fails instead of silently leaving the transaction.
+         */
+        public Builder allowCrossDataSourceReadsInTransaction(boolean allow) {
+            this.crossDataSourceReadsInTransaction = allow;
+            return this;
+        }
 
         private Builder() {
         }
@@ -234,7 +280,8 @@ public final class Engine implements AutoCloseable {
                 throw new IllegalArgumentException("An engine needs at least one datasource");
             }
             DriverRegistry registry = explicitDrivers.isEmpty() ? DriverRegistry.discover() : new DriverRegistry(explicitDrivers);
-            return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser),
+            return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser,
+                            maxIncludeDepth, inListChunkSize, maxRelatedKeys, crossDataSourceReadsInTransaction),
                     listeners.isEmpty() ? QueryListener.NONE : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners));
         }
     }

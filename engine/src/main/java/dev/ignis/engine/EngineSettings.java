@@ -5,12 +5,18 @@ import dev.ignis.api.model.CurrentUser;
 import java.time.Clock;
 
 /**
- * Engine-wide settings, validated by the builder: default and maximum page size, the clock that stamps
- * {@code createdAt}/{@code modifiedAt}, and who the current user is for audit columns.
+ * Engine-wide settings, validated when built: default and maximum page size, the clock that stamps
+ * {@code createdAt}/{@code modifiedAt}, who the current user is for audit columns, how deep includes may nest,
+ * how many keys one {@code IN} list carries (0: each driver's own limit), how many keys a related-field condition
+ * may collect on another datasource, and whether includes may read other datasources outside a running transaction.
  */
-public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser) {
+public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser,
+                             int maxIncludeDepth, int inListChunkSize, int maxRelatedKeys,
+                             boolean crossDataSourceReadsInTransaction) {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
+    public static final int MAX_INCLUDE_DEPTH = 5;
+    public static final int MAX_RELATED_KEYS = 10_000;
 
     public EngineSettings {
         if (maxLimit < 1) {
@@ -18,6 +24,15 @@ public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, Curren
         }
         if (defaultLimit < 1 || defaultLimit > maxLimit) {
             throw new IllegalArgumentException("defaultLimit must be between 1 and maxLimit (" + maxLimit + "), got " + defaultLimit);
+        }
+        if (maxIncludeDepth < 1) {
+            throw new IllegalArgumentException("maxIncludeDepth must be at least 1, got " + maxIncludeDepth);
+        }
+        if (inListChunkSize < 0) {
+            throw new IllegalArgumentException("inListChunkSize must be 0 (the driver's limit) or positive, got " + inListChunkSize);
+        }
+        if (maxRelatedKeys < 1) {
+            throw new IllegalArgumentException("maxRelatedKeys must be at least 1, got " + maxRelatedKeys);
         }
         if (clock == null || currentUser == null) {
             throw new IllegalArgumentException("clock and currentUser must not be null");

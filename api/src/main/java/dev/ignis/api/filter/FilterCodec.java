@@ -32,7 +32,7 @@ public final class FilterCodec {
     public static final int MAX_LENGTH = 256 * 1024;
 
     static final List<String> TOP_LEVEL_KEYS = List.of("where", "fields", "order", "limit", "skip", "offset", "include");
-    private static final List<String> INCLUDE_KEYS = List.of("relation", "scope");
+    private static final List<String> INCLUDE_KEYS = List.of("relation", "scope", "shouldSkipDefaultFilter");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -332,7 +332,11 @@ public final class FilterCodec {
             throw new FilterException(path + ".relation", "an include needs a non-empty 'relation' name");
         }
         Filter scope = readFilter(node.get("scope"), path + ".scope.", depth);
-        return Include.of(relation.textValue(), scope);
+        JsonNode skip = node.get("shouldSkipDefaultFilter");
+        if (skip != null && !skip.isBoolean() && !skip.isNull()) {
+            throw new FilterException(path + ".shouldSkipDefaultFilter", "takes true or false, got " + kind(skip));
+        }
+        return new Include(relation.textValue(), scope, skip != null && skip.asBoolean());
     }
 
     private static void checkDepth(int depth, String path) {
@@ -378,6 +382,9 @@ public final class FilterCodec {
                 item.put("relation", inc.relation());
                 if (!inc.scope().equals(Filter.empty())) {
                     item.set("scope", toTree(inc.scope()));
+                }
+                if (inc.shouldSkipDefaultFilter()) {
+                    item.put("shouldSkipDefaultFilter", true);
                 }
             }
         }

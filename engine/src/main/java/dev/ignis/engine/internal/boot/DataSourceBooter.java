@@ -16,6 +16,7 @@ import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import dev.ignis.engine.internal.model.ModelIntrospector;
+import dev.ignis.engine.internal.relation.RelationScanner;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.boot.Metadata;
@@ -26,6 +27,8 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.StandardBasicTypes;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -143,6 +146,10 @@ public final class DataSourceBooter {
         try {
             MetadataSources sources = new MetadataSources(registry);
             models.forEach(sources::addAnnotatedClass);
+            String relationFields = RelationScanner.transientMapping(models);
+            if (relationFields != null) {
+                sources.addInputStream(new ByteArrayInputStream(relationFields.getBytes(StandardCharsets.UTF_8)));
+            }
             Metadata metadata = sources.getMetadataBuilder()
                     .applyPhysicalNamingStrategy(new SnakeCaseColumnNaming())
                     .applyFunctions(contributions -> {

@@ -56,22 +56,40 @@ public final class QueryCompiler {
     }
 
     private final DriverPlugin driver;
+    private volatile RelatedConditions related;
 
     public QueryCompiler(DriverPlugin driver) {
         this.driver = driver;
     }
 
+    /** Conditions on related models' properties ({@code "creator.name"}); rendered by the include layer. */
+    public interface RelatedConditions {
+        boolean isRelation(ModelDescriptor model, String relation);
+
+        String condition(ModelDescriptor model, String alias, String relation, Where.Condition condition, QueryParameters params);
+    }
+
+    /** Installed once the engine knows every datasource's models and relations. */
+    public void relatedConditions(RelatedConditions conditions) {
+        this.related = conditions;
+    }
+
     /** The condition of a where tree, or an empty string when it matches every row. */
     public String where(ModelDescriptor model, Where where, QueryParameters params) {
+        return where(model, where, params, ROOT);
+    }
+
+    /** Like {@link #where(ModelDescriptor, Where, QueryParameters)} for a model aliased {@code alias} in the query. */
+    public String where(ModelDescriptor model, Where where, QueryParameters params, String alias) {
         if (where == null || where.isEmpty()) {
             return "";
         }
-        return render(model, where, params);
+        return render(model, where, params, alias);
     }
 
-    private String render(ModelDescriptor model, Where where, QueryParameters params) {
+    private String render(ModelDescriptor model, Where where, QueryParameters params, String alias) {
         if (where instanceof Where.Condition c) {
-            return condition(model, c, params);
+            return condition(model, c, params, alias);
         }
         boolean and = where instanceof Where.And;
         List<Where> items = and ? ((Where.And) where).items() : ((Where.Or) where).items();
@@ -80,13 +98,19 @@ public final class QueryCompiler {
         }
         List<String> parts = new ArrayList<>(items.size());
         for (Where item : items) {
-            parts.add(render(model, item, params));
+            parts.add(render(model, item, params, alias));
         }
         return parts.size() == 1 ? parts.get(0) : "(" + String.join(and ? " and " : " or ", parts) + ")";
     }
 
-    private String condition(ModelDescriptor model, Where.Condition c, QueryParameters params) {
-        Operand operand = operand(model, c.field(), c.path(), c.value());
+    private String condition(ModelDescriptor model, Where.Condition c, QueryParameters params, String alias) {
+        if (related != null && c.field().indexOf('.') > 0 && model.attribute(c.field()) == null) {
+            String relation = c.field().substring(0, c.field().indexOf('.'));
+            if (related.isRelation(model, relation)) {
+                return related.condition(model, alias, relation, c, params);
+            }
+        }
+        Operand operand = operand(model, c.field(), c.path(), c.value(), alias);
         Operator op = c.operator();
         String path = c.path();
         Object value = c.value();
@@ -200,12 +224,16 @@ public final class QueryCompiler {
 
     /** The sort clause; the id is always the last key so pages are stable and equal on every database. */
     public String orderBy(ModelDescriptor model, List<Order> order) {
+        return orderBy(model, order, ROOT);
+    }
+
+    public String orderBy(ModelDescriptor model, List<Order> order, String alias) {
         List<String> keys = new ArrayList<>();
         boolean hasId = false;
         for (int i = 0; i < order.size(); i++) {
             Order o = order.get(i);
             String path = "order[" + i + "]";
-            Operand operand = operand(model, o.field(), path, null);
+            Operand operand = operand(model, o.field(), path, null, alias);
             if (operand.kind == ValueKind.BINARY || operand.kind == ValueKind.ARRAY || operand.kind == ValueKind.JSON) {
                 throw new FilterException(path, "cannot sort by '" + o.field() + "' (a " + operand.kind.name().toLowerCase(java.util.Locale.ROOT) + " property)");
             }
@@ -214,7 +242,7 @@ public final class QueryCompiler {
             keys.add(operand.expression + (o.direction() == Direction.DESC ? " desc nulls first" : " asc nulls last"));
         }
         if (!hasId) {
-            keys.add(ROOT + "." + model.id().hqlPath() + " asc");
+            keys.add(alias + "." + model.id().hqlPath() + " asc");
         }
         return " order by " + String.join(", ", keys);
     }
@@ -241,22 +269,22 @@ public final class QueryCompiler {
         return model.attributeNames().stream().filter(n -> !model.hidden().contains(n)).sorted().toList();
     }
 
-    private Operand operand(ModelDescriptor model, String field, String path, Object value) {
+    private Operand operand(ModelDescriptor model, String field, String path, Object value, String alias) {
         AttributeDescriptor attribute = model.attribute(field);
         if (attribute != null) {
-            return new Operand(field, ROOT + "." + attribute.hqlPath(), attribute.kind(), attribute);
+            return new Operand(field, alias + "." + attribute.hqlPath(), attribute.kind(), attribute);
         }
         int dot = field.indexOf('.');
         if (dot > 0) {
             AttributeDescriptor root = model.attribute(field.substring(0, dot));
             if (root != null && root.kind() == ValueKind.JSON) {
-                return jsonOperand(model, root, field, path, value);
+                return jsonOperand(root, field, path, value, alias);
             }
         }
         throw new FilterException(path, "unknown property '" + field + "' of model " + model.name(), visibleNames(model));
     }
 
-    private Operand jsonOperand(ModelDescriptor model, AttributeDescriptor root, String field, String path, Object value) {
+    private Operand jsonOperand(AttributeDescriptor root, String field, String path, Object value, String alias) {
         if (!driver.supportsJsonPath()) {
             throw new UnsupportedOperatorException(path, "JSON path", driver.name(), "'" + field + "' reads inside JSON property '" + root.key() + "'");
         }
@@ -270,7 +298,7 @@ public final class QueryCompiler {
             jsonPath.append('.').append(segment);
         }
         boolean numeric = value instanceof Number || value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Number;
-        String expression = "json_value(" + ROOT + "." + root.hqlPath() + ", '" + jsonPath + "'"
+        String expression = "json_value(" + alias + "." + root.hqlPath() + ", '" + jsonPath + "'"
                 + (numeric ? " returning BigDecimal" : "") + ")";
         return new Operand(field, expression, numeric ? ValueKind.NUMBER : ValueKind.STRING, null);
     }

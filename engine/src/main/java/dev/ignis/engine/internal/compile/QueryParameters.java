@@ -7,6 +7,7 @@ import java.util.Map;
 public final class QueryParameters {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final String prefix;
+    private int aliases;
 
     public QueryParameters() {
         this("p");
@@ -21,6 +22,11 @@ public final class QueryParameters {
         String name = prefix + values.size();
         values.put(name, value);
         return ":" + name;
+    }
+
+    /** A fresh alias for a subquery of this statement, e.g. {@code r0}. */
+    public String nextAlias() {
+        return "r" + aliases++;
     }
 
     public Map<String, Object> values() {

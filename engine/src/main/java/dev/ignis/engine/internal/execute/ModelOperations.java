@@ -103,11 +103,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where) {
-        if (!filter.include().isEmpty()) {
-            throw new FilterException("include[0]", "include of relations is not available yet (relation '"
-                    + filter.include().get(0).relation() + "')");
-        }
         QueryCompiler.checkFields(model, filter.fields());
+        dataSource.includes().validate(model, filter.include(), "include", 1);
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + from + whereClause(where, params) + compiler.orderBy(model, filter.order());
         SelectionQuery<E> query = bind(session.createSelectionQuery(hql, type), params)
@@ -116,6 +113,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             query.setFirstResult(filter.skip());
         }
         List<E> rows = statement(call, operation, query::getResultList);
+        dataSource.includes().load(call, dataSource, session, model, rows, filter.include(), "include", 1);
         shape(rows, filter.fields());
         return rows;
     }
@@ -367,22 +365,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return Math.min(max, model.defaultLimit() > 0 ? model.defaultLimit() : dataSource.settings().defaultLimit());
     }
 
-    /** Nulls what must not leave the repository: hidden properties, and properties the caller's fields left out. */
     private void shape(List<E> rows, Fields fields) {
-        if (rows.isEmpty() || (fields.isAll() && model.hidden().isEmpty())) {
-            return;
-        }
-        List<AttributeDescriptor> cleared = new ArrayList<>();
-        for (AttributeDescriptor attribute : model.attributes().values()) {
-            if ((model.hidden().contains(attribute.key()) || !fields.keeps(attribute.key())) && !attribute.javaType().isPrimitive()) {
-                cleared.add(attribute);
-            }
-        }
-        for (E row : rows) {
-            for (AttributeDescriptor attribute : cleared) {
-                attribute.set(row, null);
-            }
-        }
+        RowShaper.shape(model, rows, fields);
     }
 
     private void guard(Where where, WriteOptions options, String operation) {

@@ -30,8 +30,20 @@ public final class Observation {
         }
     }
 
+    private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
+
+    /** The call running on this thread, for statements issued where no call was handed down (or null). */
+    public static Call current() {
+        return CURRENT.get();
+    }
+
     public <T> T call(String dataSource, String model, String operation, java.util.function.Function<Call, T> work) {
+        Call outer = CURRENT.get();
+        if (outer != null) {
+            return work.apply(outer); // a repository call made inside another one counts towards the outer call
+        }
         Call call = new Call(dataSource, model, operation);
+        CURRENT.set(call);
         long start = System.nanoTime();
         try {
             T result = work.apply(call);
@@ -40,12 +52,15 @@ public final class Observation {
         } catch (RuntimeException | Error e) {
             listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements.get(), System.nanoTime() - start, e));
             throw e;
+        } finally {
+            CURRENT.remove();
         }
     }
 
     public <T> T statement(Call call, String dataSource, String model, String operation, String strategy, Supplier<T> work) {
-        if (call != null) {
-            call.statements.incrementAndGet();
+        Call counted = call != null ? call : CURRENT.get();
+        if (counted != null) {
+            counted.statements.incrementAndGet();
         }
         long start = System.nanoTime();
         try {

@@ -9,7 +9,10 @@ import dev.ignis.api.spi.DataSourceRuntime;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.RepositoryOperations;
 import dev.ignis.engine.EngineSettings;
+import dev.ignis.api.filter.Filter;
 import dev.ignis.engine.internal.compile.QueryCompiler;
+import dev.ignis.engine.internal.include.IncludeExecutor;
+import dev.ignis.engine.internal.include.RelatedConditionRenderer;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -31,6 +34,7 @@ public final class StartedDataSource implements DataSourceRuntime {
     private final Observation observation;
     private final Map<Class<?>, ModelOperations<?, ?>> operations = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile IncludeExecutor includes;
 
     public StartedDataSource(String name, DriverPlugin driver, HikariDataSource pool, SessionFactoryImplementor sessionFactory,
                              Map<Class<?>, ModelDescriptor> models, EngineSettings settings, Observation observation) {
@@ -50,7 +54,7 @@ public final class StartedDataSource implements DataSourceRuntime {
     }
 
     /** Runs one statement for a call, reporting it (with the error type it is translated to) to the listener. */
-    <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
+    public <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
         return observation.statement(call, name, model, operation, strategy, () -> translated(work));
     }
 
@@ -58,12 +62,42 @@ public final class StartedDataSource implements DataSourceRuntime {
         return name;
     }
 
-    DriverPlugin driver() {
+    public DriverPlugin driver() {
         return driver;
     }
 
-    QueryCompiler compiler() {
+    public QueryCompiler compiler() {
         return compiler;
+    }
+
+    /** Connects this datasource to the engine's routing table, once every datasource has started. */
+    public void bindIncludes(IncludeExecutor executor) {
+        this.includes = executor;
+        compiler.relatedConditions(new RelatedConditionRenderer(this, executor.registry(), settings));
+    }
+
+    IncludeExecutor includes() {
+        return includes;
+    }
+
+    /** The model's default filter merged into a caller's filter (the caller's keys win). */
+    public Filter mergeDefaults(ModelDescriptor model, Filter filter) {
+        return DefaultFilterMerger.merge(model.defaultFilter(), filter);
+    }
+
+    /** Whether this thread is inside a transaction of any datasource. */
+    public static boolean inTransaction() {
+        return TransactionContext.current() != null;
+    }
+
+    /** Runs read work on a new session of this datasource, whatever transaction the calling thread is in. */
+    public <T> T readDetached(Function<StatelessSession, T> work) {
+        checkOpen();
+        try (StatelessSession session = sessionFactory.openStatelessSession()) {
+            return translated(() -> work.apply(session));
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
+        }
     }
 
     EngineSettings settings() {
@@ -100,6 +134,7 @@ public final class StartedDataSource implements DataSourceRuntime {
 
     /** Runs read work on the current transaction's session, or on a fresh stateless session outside one. */
     <T> T read(Function<StatelessSession, T> work) {
+        checkOpen();
         TransactionContext tx = joinable();
         if (tx != null) {
             return translated(() -> work.apply(tx.session()));

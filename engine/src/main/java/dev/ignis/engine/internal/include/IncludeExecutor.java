@@ -1,0 +1,309 @@
+package dev.ignis.engine.internal.include;
+
+import dev.ignis.api.error.FilterException;
+import dev.ignis.api.error.IgnisException;
+import dev.ignis.api.error.TransactionException;
+import dev.ignis.api.filter.Filter;
+import dev.ignis.api.filter.Include;
+import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.internal.compile.QueryCompiler;
+import dev.ignis.engine.internal.compile.QueryParameters;
+import dev.ignis.engine.internal.execute.Observation;
+import dev.ignis.engine.internal.execute.RowShaper;
+import dev.ignis.engine.internal.execute.StartedDataSource;
+import dev.ignis.engine.internal.model.AttributeDescriptor;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+import dev.ignis.engine.internal.relation.RelationDescriptor;
+import dev.ignis.engine.internal.relation.RelationKind;
+import dev.ignis.engine.internal.relation.RelationRegistry;
+import org.hibernate.StatelessSession;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+
+/**
+ * Loads included relations into rows, level by level. Each relation costs one statement per level (per chunk of
+ * keys) on the datasource that owns its target, whatever the number of parent rows: to-one and to-many as
+ * batched {@code IN} lookups, a per-parent limit as one windowed statement, many-through as a join with the
+ * junction (or two lookups when junction and target live on different datasources). Relations whose targets
+ * live on other datasources are fetched in parallel.
+ */
+public final class IncludeExecutor {
+    private static final String T = "t";
+
+    private final RelationRegistry registry;
+    private final EngineSettings settings;
+    private final ExecutorService crossDataSourcePool;
+
+    public IncludeExecutor(RelationRegistry registry, EngineSettings settings, ExecutorService crossDataSourcePool) {
+        this.registry = registry;
+        this.settings = settings;
+        this.crossDataSourcePool = crossDataSourcePool;
+    }
+
+    public RelationRegistry registry() {
+        return registry;
+    }
+
+    /** Checks every include of a filter (names, depth, scopes) before any statement runs. */
+    public void validate(ModelDescriptor model, List<Include> includes, String path, int depth) {
+        for (int i = 0; i < includes.size(); i++) {
+            Include include = includes.get(i);
+            String here = path + "[" + i + "]";
+            if (depth > settings.maxIncludeDepth()) {
+                throw new FilterException(here, "includes nest deeper than " + settings.maxIncludeDepth() + " levels");
+            }
+            RelationDescriptor relation = registry.require(model, include.relation(), here + ".relation");
+            ModelDescriptor target = registry.model(relation.target());
+            QueryCompiler.checkFields(target, include.scope().fields());
+            validate(target, include.scope().include(), here + ".scope.include", depth + 1);
+        }
+    }
+
+    /**
+     * Fills the included relations of {@code rows}, which are rows of {@code model} read on {@code source} through
+     * {@code session} (the caller's session: in a transaction, the transaction's).
+     */
+    public void load(Observation.Call call, StartedDataSource source, StatelessSession session, ModelDescriptor model,
+                     List<?> rows, List<Include> includes, String path, int depth) {
+        if (includes.isEmpty() || rows.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Void>> remote = new ArrayList<>();
+        for (int i = 0; i < includes.size(); i++) {
+            Include include = includes.get(i);
+            String here = path + "[" + i + "]";
+            RelationDescriptor relation = registry.require(model, include.relation(), here + ".relation");
+            StartedDataSource targetSource = registry.owner(relation.target());
+            boolean local = targetSource == source && (relation.kind() != RelationKind.MANY_THROUGH
+                    || registry.owner(relation.junction()) == source);
+            if (local) {
+                loadRelation(call, source, session, model, rows, include, relation, here, depth);
+            } else {
+                checkTransaction(source, relation, targetSource);
+                remote.add(CompletableFuture.runAsync(() -> loadRelation(call, source, null, model, rows, include, relation, here, depth),
+                        crossDataSourcePool));
+            }
+        }
+        awaitAll(remote);
+    }
+
+    private void checkTransaction(StartedDataSource source, RelationDescriptor relation, StartedDataSource target) {
+        if (StartedDataSource.inTransaction() && !settings.crossDataSourceReadsInTransaction()) {
+            throw new TransactionException("Include '" + relation.name() + "' reads datasource " + target.name()
+                    + " inside a transaction of datasource " + source.name() + "; that read would not be part of the transaction."
+                    + " Allow it with Engine.builder().allowCrossDataSourceReadsInTransaction(true)");
+        }
+    }
+
+    private void loadRelation(Observation.Call call, StartedDataSource source, StatelessSession session, ModelDescriptor model,
+                              List<?> rows, Include include, RelationDescriptor relation, String path, int depth) {
+        if (depth > settings.maxIncludeDepth()) {
+            throw new FilterException(path, "includes nest deeper than " + settings.maxIncludeDepth() + " levels");
+        }
+        StartedDataSource targetSource = registry.owner(relation.target());
+        ModelDescriptor target = registry.model(relation.target());
+        Filter scope = include.shouldSkipDefaultFilter() ? include.scope() : targetSource.mergeDefaults(target, include.scope());
+        QueryCompiler.checkFields(target, scope.fields());
+
+        AttributeDescriptor sourceKey = model.attribute(relation.sourceKey());
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object row : rows) {
+            Object key = sourceKey.get(row);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        Map<Object, List<Object>> byKey = keys.isEmpty() ? Map.of()
+                : fetch(call, source, session, relation, target, targetSource, scope, new ArrayList<>(keys), path);
+
+        List<Object> loaded = new ArrayList<>();
+        Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Object row : rows) {
+            Object key = sourceKey.get(row);
+            List<Object> matches = key == null ? List.of() : byKey.getOrDefault(key, List.of());
+            relation.assign(row, relation.toMany() ? new ArrayList<>(matches) : matches.isEmpty() ? null : matches.get(0));
+            for (Object match : matches) {
+                if (seen.add(match)) {
+                    loaded.add(match);
+                }
+            }
+        }
+        if (!scope.include().isEmpty() && !loaded.isEmpty()) {
+            if (session != null && targetSource == source) {
+                load(call, targetSource, session, target, loaded, scope.include(), path + ".scope.include", depth + 1);
+            } else {
+                targetSource.readDetached(nested -> {
+                    load(call, targetSource, nested, target, loaded, scope.include(), path + ".scope.include", depth + 1);
+                    return null;
+                });
+            }
+        }
+        RowShaper.shape(target, loaded, scope.fields());
+    }
+
+    /** Target rows grouped by the source key value they belong to. */
+    private Map<Object, List<Object>> fetch(Observation.Call call, StartedDataSource source, StatelessSession session,
+                                            RelationDescriptor relation, ModelDescriptor target, StartedDataSource targetSource,
+                                            Filter scope, List<Object> keys, String path) {
+        if (relation.kind() == RelationKind.MANY_THROUGH) {
+            return fetchThrough(call, source, session, relation, target, targetSource, scope, keys, path);
+        }
+        String strategy = targetSource != source ? "cross-datasource" : perParent(relation, scope) ? "per-parent" : "batch";
+        AttributeDescriptor targetKey = target.attribute(relation.targetKey());
+        Function<StatelessSession, Map<Object, List<Object>>> work = s -> {
+            Map<Object, List<Object>> grouped = new HashMap<>();
+            for (List<Object> chunk : chunks(keys, targetSource)) {
+                List<?> found = selectTargets(call, targetSource, s, target, targetKey.key(), chunk, scope, relation, strategy, path);
+                for (Object row : found) {
+                    grouped.computeIfAbsent(targetKey.get(row), k -> new ArrayList<>()).add(row);
+                }
+            }
+            return grouped;
+        };
+        return session != null && targetSource == source ? work.apply(session) : targetSource.readDetached(work);
+    }
+
+    private static boolean perParent(RelationDescriptor relation, Filter scope) {
+        return relation.toMany() && (scope.limit() != null || scope.skip() != null && scope.skip() > 0);
+    }
+
+    private List<?> selectTargets(Observation.Call call, StartedDataSource ds, StatelessSession session, ModelDescriptor target,
+                                  String keyName, List<Object> keys, Filter scope, RelationDescriptor relation, String strategy,
+                                  String path) {
+        QueryCompiler compiler = ds.compiler();
+        QueryParameters params = new QueryParameters();
+        AttributeDescriptor key = target.attribute(keyName);
+        String keyPath = T + "." + key.hqlPath();
+        String scopeWhere = compiler.where(target, scope.where(), params, T);
+        String keysBound = params.bind(keys);
+        String condition = keyPath + " in (" + keysBound + ")" + (scopeWhere.isEmpty() ? "" : " and " + scopeWhere);
+        String order = compiler.orderBy(target, scope.order(), T);
+        String hql;
+        if (perParent(relation, scope)) {
+            int skip = scope.skip() == null ? 0 : scope.skip();
+            int limit = scope.limit() == null ? settings.maxLimit() : scope.limit();
+            if (limit > settings.maxLimit()) {
+                throw new FilterException(path + ".scope.limit", "must be at most " + settings.maxLimit() + ", got " + limit);
+            }
+            // One statement for every parent: number the related rows per parent and keep the requested window.
+            String inner = "select " + T + "." + target.id().hqlPath() + " as rowId, row_number() over (partition by " + keyPath
+                    + order + ") as position from " + target.entityName() + " " + T + " where " + condition;
+            hql = "select o from " + target.entityName() + " o where o." + target.id().hqlPath()
+                    + " in (select w.rowId from (" + inner + ") w where w.position > " + params.bind(skip)
+                    + " and w.position <= " + params.bind(skip + limit) + ")" + compiler.orderBy(target, scope.order(), "o");
+        } else {
+            hql = "select " + T + " from " + target.entityName() + " " + T + " where " + condition + order;
+        }
+        String finalHql = hql;
+        return ds.statement(call, target.name(), "include", strategy, () -> {
+            var query = session.createSelectionQuery(finalHql, target.modelClass());
+            for (Map.Entry<String, Object> p : params.values().entrySet()) {
+                if (p.getValue() instanceof Collection<?> c) {
+                    query.setParameterList(p.getKey(), c);
+                } else {
+                    query.setParameter(p.getKey(), p.getValue());
+                }
+            }
+            return query.getResultList();
+        });
+    }
+
+    private Map<Object, List<Object>> fetchThrough(Observation.Call call, StartedDataSource source, StatelessSession session,
+                                                   RelationDescriptor relation, ModelDescriptor target, StartedDataSource targetSource,
+                                                   Filter scope, List<Object> keys, String path) {
+        StartedDataSource junctionSource = registry.owner(relation.junction());
+        ModelDescriptor junction = registry.model(relation.junction());
+        AttributeDescriptor junctionSourceKey = junction.attribute(relation.junctionSourceKey());
+        AttributeDescriptor junctionTargetKey = junction.attribute(relation.junctionTargetKey());
+        String strategy = junctionSource == source && targetSource == source ? "batch" : "cross-datasource";
+
+        // Junction rows: source key -> target keys, in junction order.
+        Function<StatelessSession, Map<Object, List<Object>>> links = s -> {
+            Map<Object, List<Object>> map = new LinkedHashMap<>();
+            for (List<Object> chunk : chunks(keys, junctionSource)) {
+                QueryParameters params = new QueryParameters();
+                String hql = "select j." + junctionSourceKey.hqlPath() + ", j." + junctionTargetKey.hqlPath() + " from "
+                        + junction.entityName() + " j where j." + junctionSourceKey.hqlPath() + " in (" + params.bind(chunk) + ")"
+                        + " order by j." + junction.id().hqlPath();
+                List<Object[]> pairs = junctionSource.statement(call, junction.name(), "include", strategy, () -> {
+                    var query = s.createSelectionQuery(hql, Object[].class);
+                    params.values().forEach((k, v) -> query.setParameterList(k, (Collection<?>) v));
+                    return query.getResultList();
+                });
+                for (Object[] pair : pairs) {
+                    map.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
+                }
+            }
+            return map;
+        };
+        Map<Object, List<Object>> linked = session != null && junctionSource == source ? links.apply(session) : junctionSource.readDetached(links);
+        Set<Object> targetKeys = new LinkedHashSet<>();
+        linked.values().forEach(targetKeys::addAll);
+        if (targetKeys.isEmpty()) {
+            return Map.of();
+        }
+        AttributeDescriptor targetKey = target.attribute(relation.targetKey());
+        Function<StatelessSession, Map<Object, Object>> targets = s -> {
+            Map<Object, Object> byKey = new LinkedHashMap<>();
+            for (List<Object> chunk : chunks(new ArrayList<>(targetKeys), targetSource)) {
+                for (Object row : selectTargets(call, targetSource, s, target, targetKey.key(), chunk, scope.withLimit(null).withSkip(null),
+                        relation, strategy, path)) {
+                    byKey.put(targetKey.get(row), row);
+                }
+            }
+            return byKey;
+        };
+        Map<Object, Object> found = session != null && targetSource == source ? targets.apply(session) : targetSource.readDetached(targets);
+        Map<Object, List<Object>> grouped = new HashMap<>();
+        for (Map.Entry<Object, List<Object>> entry : linked.entrySet()) {
+            List<Object> rows = new ArrayList<>();
+            for (Object key : entry.getValue()) {
+                Object row = found.get(key);
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+            grouped.put(entry.getKey(), rows);
+        }
+        return grouped;
+    }
+
+    private List<List<Object>> chunks(List<Object> keys, StartedDataSource ds) {
+        int size = settings.inListChunkSize() > 0 ? settings.inListChunkSize() : Math.max(1, ds.driver().maxInListSize());
+        List<List<Object>> chunks = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += size) {
+            chunks.add(keys.subList(i, Math.min(keys.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    private static void awaitAll(List<CompletableFuture<Void>> futures) {
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> future : futures) {
+            try {
+                future.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IgnisException(String.valueOf(e.getCause()), e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ignis.engine.internal.relation;
+
+import dev.ignis.api.error.FilterException;
+import dev.ignis.api.error.ModelException;
+import dev.ignis.engine.internal.execute.StartedDataSource;
+import dev.ignis.engine.internal.model.AttributeDescriptor;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every model of an engine, the datasource that owns it, and its validated relations. This is the routing table:
+ * an include or a related-field condition asks here which datasource serves the model it touches.
+ */
+public final class RelationRegistry {
+    private final Map<Class<?>, StartedDataSource> owners = new HashMap<>();
+    private final Map<Class<?>, Map<String, RelationDescriptor>> relations = new HashMap<>();
+
+    public RelationRegistry(List<StartedDataSource> dataSources) {
+        for (StartedDataSource ds : dataSources) {
+            ds.models().keySet().forEach(model -> owners.put(model, ds));
+        }
+        for (StartedDataSource ds : dataSources) {
+            for (ModelDescriptor model : ds.models().values()) {
+                Map<String, RelationDescriptor> byName = new LinkedHashMap<>();
+                for (RelationScanner.Declared declared : RelationScanner.scan(model.modelClass()).values()) {
+                    byName.put(declared.name(), validate(model, declared));
+                }
+                relations.put(model.modelClass(), Map.copyOf(byName));
+            }
+        }
+    }
+
+    private RelationDescriptor validate(ModelDescriptor source, RelationScanner.Declared d) {
+        String where = "Model " + source.name() + " relation '" + d.name() + "'";
+        ModelDescriptor target = owned(where, d.target());
+        AttributeDescriptor sourceKey = key(where, source, d.sourceKey());
+        AttributeDescriptor targetKey = key(where, target, d.targetKey());
+        if (d.kind() == RelationKind.MANY_THROUGH) {
+            ModelDescriptor junction = owned(where, d.junction());
+            sameType(where, sourceKey, key(where, junction, d.junctionSourceKey()));
+            sameType(where, targetKey, key(where, junction, d.junctionTargetKey()));
+        } else {
+            sameType(where, sourceKey, targetKey);
+        }
+        return new RelationDescriptor(d.name(), d.kind(), d.source(), d.target(), d.sourceKey(), d.targetKey(),
+                d.junction(), d.junctionSourceKey(), d.junctionTargetKey(), d.field());
+    }
+
+    private ModelDescriptor owned(String where, Class<?> model) {
+        StartedDataSource ds = owners.get(model);
+        if (ds == null) {
+            throw new ModelException(where + " targets " + model.getSimpleName() + ", which no datasource of this engine owns; owned models: "
+                    + owners.keySet().stream().map(Class::getSimpleName).sorted().toList());
+        }
+        return ds.models().get(model);
+    }
+
+    private static AttributeDescriptor key(String where, ModelDescriptor model, String key) {
+        AttributeDescriptor attribute = model.attribute(key);
+        if (attribute == null) {
+            throw new ModelException(where + " uses '" + key + "', which is not a property of " + model.name()
+                    + "; properties: " + model.attributeNames().stream().sorted().toList());
+        }
+        return attribute;
+    }
+
+    private static void sameType(String where, AttributeDescriptor a, AttributeDescriptor b) {
+        if (a.javaType() != b.javaType()) {
+            throw new ModelException(where + " joins '" + a.key() + "' (" + a.javaType().getSimpleName() + ") with '" + b.key()
+                    + "' (" + b.javaType().getSimpleName() + "); key types must match");
+        }
+    }
+
+    public StartedDataSource owner(Class<?> model) {
+        return owners.get(model);
+    }
+
+    public ModelDescriptor model(Class<?> model) {
+        return owners.get(model).models().get(model);
+    }
+
+    public Map<String, RelationDescriptor> relations(Class<?> model) {
+        return relations.getOrDefault(model, Map.of());
+    }
+
+    /** A relation by name, or a {@link FilterException} at {@code path} listing the relations that exist. */
+    public RelationDescriptor require(ModelDescriptor model, String name, String path) {
+        RelationDescriptor relation = relations(model.modelClass()).get(name);
+        if (relation == null) {
+            throw new FilterException(path, "unknown relation '" + name + "' of model " + model.name(),
+                    relations(model.modelClass()).keySet().stream().sorted().toList());
+        }
+        return relation;
+    }
+}
