@@ -106,7 +106,7 @@ public final class RelationScanner {
                 continue;
             }
             any = true;
-            xml.append("  <entity class=\"").append(model.getName()).append("\" metadata-complete=\"false\">\n    <attributes>\n");
+            xml.append("  <entity class=\"").append(model.getName()).append("\" access=\"FIELD\" metadata-complete=\"false\">\n    <attributes>\n");
             for (String name : names) {
                 xml.append("      <transient name=\"").append(name).append("\"/>\n");
             }
