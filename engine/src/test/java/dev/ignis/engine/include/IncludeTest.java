@@ -126,7 +126,7 @@ class IncludeTest {
         assertThat(c.post.author.name).isEqualTo("Bob");
         assertThat(c.post.author.mentor.name).isEqualTo("Ada");
         assertThat(c.post.author.posts).extracting(p -> p.title).containsExactly("Second");
-        assertThat(counter.statements).hasSize(5);
+        assertThat(counter.statements).as("comment+post joined, author, mentor, posts").hasSize(4);
     }
 
     @Test
@@ -147,6 +147,16 @@ class IncludeTest {
         assertThat(posts.find(Filter.where("author.name", "Ada"))).extracting(p -> p.getId()).containsExactly("p1");
         assertThat(posts.find(Filter.where("author.name", "Nobody"))).isEmpty();
         assertThat(posts.find(Filter.where("tags.label", "sql").order("rank ASC"))).extracting(p -> p.getId()).containsExactly("p1", "p2");
+    }
+
+    @Test
+    void joinedToOneScopeNarrowsTheRelationNotTheParents() {
+        List<Comment> rows = comments.find(Filter.empty().order("body ASC")
+                .include(Include.of("post", Filter.where("title", "First").include("tags"))));
+        assertThat(rows).hasSize(4);
+        assertThat(rows).filteredOn(c -> c.postId.equals("p1")).allSatisfy(c -> assertThat(c.post.tags).hasSize(2));
+        assertThat(rows).filteredOn(c -> c.postId.equals("p2")).allSatisfy(c -> assertThat(c.post).isNull());
+        assertThat(counter.statements).extracting(e -> e.strategy()).containsExactly("direct", "batch");
     }
 
     @Test
@@ -174,7 +184,15 @@ class IncludeTest {
         List<Comment> rows = comments.find(Filter.where(Where.like("body", "b%"))
                 .limit(parents).include("post"));
         assertThat(rows).hasSize(parents).allSatisfy(r -> assertThat(r.post.getId()).isEqualTo("p1"));
-        assertThat(counter.statements).hasSize(2);
+        assertThat(counter.statements).as("same-datasource to-one is joined into the parent statement").hasSize(1);
+
+        counter.reset();
+        assertThat(comments.find(Filter.where(Where.like("body", "b%")).limit(parents).include("post", "post")))
+                .hasSize(parents);
+        counter.reset();
+        List<Post> parentsOfMany = posts.find(Filter.where("id", "p1").include("comments"));
+        assertThat(parentsOfMany.get(0).comments).hasSize(3 + parents);
+        assertThat(counter.statements).as("to-many: one batched statement").hasSize(2);
     }
 
     @Test

@@ -14,7 +14,9 @@ import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
 import dev.ignis.api.spi.RepositoryOperations;
+import dev.ignis.api.filter.Include;
 import dev.ignis.engine.internal.compile.QueryCompiler;
+import dev.ignis.engine.internal.include.IncludeExecutor;
 import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.compile.ValueConverter;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
@@ -106,14 +108,32 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         QueryCompiler.checkFields(model, filter.fields());
         dataSource.includes().validate(model, filter.include(), "include", 1);
         QueryParameters params = new QueryParameters();
-        String hql = "select " + ROOT + from + whereClause(where, params) + compiler.orderBy(model, filter.order());
-        SelectionQuery<E> query = bind(session.createSelectionQuery(hql, type), params)
-                .setMaxResults(limitOf(filter));
-        if (filter.skip() != null && filter.skip() > 0) {
-            query.setFirstResult(filter.skip());
+        IncludeExecutor includes = dataSource.includes();
+        List<IncludeExecutor.Join> joins = includes.joins(dataSource, model, filter.include());
+        StringBuilder hql = new StringBuilder("select ").append(ROOT);
+        joins.forEach(join -> hql.append(", ").append(join.alias()));
+        hql.append(from);
+        joins.forEach(join -> hql.append(includes.joinClause(dataSource, model, join, params, ROOT)));
+        hql.append(whereClause(where, params)).append(compiler.orderBy(model, filter.order()));
+        int limit = limitOf(filter);
+        int skip = filter.skip() == null ? 0 : filter.skip();
+        List<E> rows;
+        if (joins.isEmpty()) {
+            SelectionQuery<E> query = bind(session.createSelectionQuery(hql.toString(), type), params).setMaxResults(limit).setFirstResult(skip);
+            rows = statement(call, operation, query::getResultList);
+        } else {
+            SelectionQuery<Object[]> query = bind(session.createSelectionQuery(hql.toString(), Object[].class), params)
+                    .setMaxResults(limit).setFirstResult(skip);
+            List<Object[]> tuples = statement(call, operation, query::getResultList);
+            rows = new ArrayList<>(tuples.size());
+            for (Object[] tuple : tuples) {
+                rows.add(type.cast(tuple[0]));
+            }
+            includes.finishJoins(call, dataSource, session, joins, tuples, 1);
         }
-        List<E> rows = statement(call, operation, query::getResultList);
-        dataSource.includes().load(call, dataSource, session, model, rows, filter.include(), "include", 1);
+        List<Include> rest = new ArrayList<>(filter.include());
+        joins.forEach(join -> rest.remove(join.include()));
+        includes.load(call, dataSource, session, model, rows, rest, "include", 1);
         shape(rows, filter.fields());
         return rows;
     }

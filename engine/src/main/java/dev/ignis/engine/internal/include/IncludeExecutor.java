@@ -55,6 +55,56 @@ public final class IncludeExecutor {
         return registry;
     }
 
+    /** A same-datasource to-one include answered by a left join in the parent statement. */
+    public record Join(Include include, RelationDescriptor relation, ModelDescriptor target, Filter scope, String alias) {
+    }
+
+    /**
+     * The includes of a parent statement that can be joined into it: to-one relations on the same datasource whose
+     * target key is the target's id (so a join never multiplies parent rows).
+     */
+    public List<Join> joins(StartedDataSource source, ModelDescriptor model, List<Include> includes) {
+        List<Join> joins = new ArrayList<>();
+        for (int i = 0; i < includes.size(); i++) {
+            Include include = includes.get(i);
+            RelationDescriptor relation = registry.require(model, include.relation(), "include[" + i + "].relation");
+            ModelDescriptor target = registry.model(relation.target());
+            if (relation.kind() == RelationKind.ONE && registry.owner(relation.target()) == source
+                    && target.attribute(relation.targetKey()).isIdentifier()) {
+                Filter scope = include.shouldSkipDefaultFilter() ? include.scope() : source.mergeDefaults(target, include.scope());
+                joins.add(new Join(include, relation, target, scope, "j" + i));
+            }
+        }
+        return joins;
+    }
+
+    /** {@code left join Target jN on jN.key = parent.key [and scope]}; the scope's where narrows the match, never the parents. */
+    public String joinClause(StartedDataSource source, ModelDescriptor model, Join join, QueryParameters params, String parentAlias) {
+        String scopeWhere = source.compiler().where(join.target(), join.scope().where(), params, join.alias());
+        return " left join " + join.target().entityName() + " " + join.alias() + " on " + join.alias() + "."
+                + join.target().attribute(join.relation().targetKey()).hqlPath() + " = " + parentAlias + "."
+                + model.attribute(join.relation().sourceKey()).hqlPath() + (scopeWhere.isEmpty() ? "" : " and " + scopeWhere);
+    }
+
+    /** Stitches joined rows into their parents, then loads their own includes and shapes them. */
+    public void finishJoins(Observation.Call call, StartedDataSource source, StatelessSession session, List<Join> joins,
+                            List<Object[]> tuples, int depth) {
+        for (int j = 0; j < joins.size(); j++) {
+            Join join = joins.get(j);
+            List<Object> loaded = new ArrayList<>();
+            Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Object[] tuple : tuples) {
+                Object related = tuple[j + 1];
+                join.relation().assign(tuple[0], related);
+                if (related != null && seen.add(related)) {
+                    loaded.add(related);
+                }
+            }
+            load(call, source, session, join.target(), loaded, join.scope().include(), "include.scope.include", depth + 1);
+            RowShaper.shape(join.target(), loaded, join.scope().fields());
+        }
+    }
+
     /** Checks every include of a filter (names, depth, scopes) before any statement runs. */
     public void validate(ModelDescriptor model, List<Include> includes, String path, int depth) {
         for (int i = 0; i < includes.size(); i++) {
@@ -226,7 +276,11 @@ public final class IncludeExecutor {
         ModelDescriptor junction = registry.model(relation.junction());
         AttributeDescriptor junctionSourceKey = junction.attribute(relation.junctionSourceKey());
         AttributeDescriptor junctionTargetKey = junction.attribute(relation.junctionTargetKey());
-        String strategy = junctionSource == source && targetSource == source ? "batch" : "cross-datasource";
+        boolean local = junctionSource == source && targetSource == source;
+        if (local && session != null) {
+            return fetchThroughJoined(call, session, relation, junction, target, targetSource, scope, keys);
+        }
+        String strategy = local ? "batch" : "cross-datasource";
 
         // Junction rows: source key -> target keys, in junction order.
         Function<StatelessSession, Map<Object, List<Object>>> links = s -> {
@@ -275,6 +329,38 @@ public final class IncludeExecutor {
                 }
             }
             grouped.put(entry.getKey(), rows);
+        }
+        return grouped;
+    }
+
+    /** Junction and target on the caller's datasource: one statement joins them. */
+    private Map<Object, List<Object>> fetchThroughJoined(Observation.Call call, StatelessSession session, RelationDescriptor relation,
+                                                         ModelDescriptor junction, ModelDescriptor target, StartedDataSource ds,
+                                                         Filter scope, List<Object> keys) {
+        String junctionKey = "j." + junction.attribute(relation.junctionSourceKey()).hqlPath();
+        Map<Object, List<Object>> grouped = new HashMap<>();
+        for (List<Object> chunk : chunks(keys, ds)) {
+            QueryParameters params = new QueryParameters();
+            String scopeWhere = ds.compiler().where(target, scope.where(), params, T);
+            String hql = "select " + junctionKey + ", " + T + " from " + junction.entityName() + " j join " + target.entityName() + " " + T
+                    + " on " + T + "." + target.attribute(relation.targetKey()).hqlPath() + " = j."
+                    + junction.attribute(relation.junctionTargetKey()).hqlPath()
+                    + " where " + junctionKey + " in (" + params.bind(chunk) + ")" + (scopeWhere.isEmpty() ? "" : " and " + scopeWhere)
+                    + ds.compiler().orderBy(target, scope.order(), T);
+            List<Object[]> pairs = ds.statement(call, target.name(), "include", "batch", () -> {
+                var query = session.createSelectionQuery(hql, Object[].class);
+                params.values().forEach((name, value) -> {
+                    if (value instanceof Collection<?> c) {
+                        query.setParameterList(name, c);
+                    } else {
+                        query.setParameter(name, value);
+                    }
+                });
+                return query.getResultList();
+            });
+            for (Object[] pair : pairs) {
+                grouped.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
+            }
         }
         return grouped;
     }
