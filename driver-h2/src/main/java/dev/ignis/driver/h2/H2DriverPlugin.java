@@ -1,0 +1,141 @@
+package dev.ignis.driver.h2;
+
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.error.DataSourceConfigException;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.ErrorKind;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code h2} driver: H2 2.x through its own JDBC driver.
+ *
+ * <p>Where the database is:
+ * <ul>
+ *   <li>{@code database("app")} alone: a private in-memory database, {@code jdbc:h2:mem:app;DB_CLOSE_DELAY=-1}, that
+ *       lives as long as the JVM (every pool connection sees the same data);</li>
+ *   <li>{@code host}/{@code port}/{@code database}: an H2 TCP server, {@code jdbc:h2:tcp://host:9092/app};</li>
+ *   <li>a file database, or any H2 setting, through {@code url(...)}: e.g. {@code jdbc:h2:file:./data/app} or
+ *       {@code jdbc:h2:./data/app;AUTO_SERVER=TRUE}. The URL must start with {@code jdbc:h2:}.</li>
+ * </ul>
+ * The user and password go to the driver as connection properties, never into the URL.
+ *
+ * <p>Filter semantics need no rewriting on H2: {@code =}, {@code IN} and {@code LIKE} compare case-sensitively
+ * and {@code VARCHAR} keeps trailing spaces significant; {@code ILIKE} is native. Regular expressions use
+ * {@code REGEXP_LIKE} with the {@code 'c'} (case-sensitive) or {@code 'i'} flag.
+ */
+public final class H2DriverPlugin implements DriverPlugin {
+    /** The name datasources use. */
+    public static final String NAME = "h2";
+    /** Every H2 JDBC URL starts with this. */
+    public static final String URL_PREFIX = "jdbc:h2:";
+    /** Port of an H2 TCP server when none is given. */
+    public static final int DEFAULT_PORT = 9092;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final String DIALECT = "org.hibernate.dialect.H2Dialect";
+
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.$-]{0,127}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9A-Fa-f:.]{2,45}]?");
+    /** H2 error codes meaning the database cannot be reached or has gone (connection broken, closed, not found, locked, I/O). */
+    private static final Set<Integer> UNAVAILABLE_CODES = Set.of(
+            90013, // DATABASE_NOT_FOUND_1
+            90020, // DATABASE_ALREADY_OPEN_1 (file locked by another process)
+            90028, // IO_EXCEPTION_1
+            90031, // IO_EXCEPTION_2
+            90067, // CONNECTION_BROKEN_1
+            90098, // DATABASE_IS_CLOSED
+            90117, // REMOTE_CONNECTION_NOT_ALLOWED
+            90121, // DATABASE_CALLED_AT_SHUTDOWN
+            90146, // DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
+            90149  // REMOTE_DATABASE_NOT_FOUND_1
+    );
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String jdbcUrl(DataSourceConfig config) {
+        if (config.url() != null) {
+            if (!config.url().startsWith(URL_PREFIX)) {
+                throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME
+                        + "' expects a JDBC URL starting with '" + URL_PREFIX + "' (got '" + DataSourceConfig.redactUrl(config.url())
+                        + "'); for a file database write e.g. jdbc:h2:file:./data/app");
+            }
+            return config.url();
+        }
+        String database = config.database();
+        if (database == null || !DATABASE.matcher(database).matches()) {
+            throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "' needs a database name of letters,"
+                    + " digits, '_', '.', '$', '-' (got '" + database + "'); give a url (jdbc:h2:...) for file databases or H2 settings");
+        }
+        if (config.host() == null && config.port() == null) {
+            return URL_PREFIX + "mem:" + database + ";DB_CLOSE_DELAY=-1";
+        }
+        return URL_PREFIX + "tcp://" + hostPort(config) + "/" + database;
+    }
+
+    private static String hostPort(DataSourceConfig config) {
+        String host = config.host() == null ? DEFAULT_HOST : config.host();
+        if (!HOST.matcher(host).matches()) {
+            throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "': invalid host '" + host + "'");
+        }
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return host + ":" + (config.port() == null ? DEFAULT_PORT : config.port());
+    }
+
+    @Override
+    public Map<String, Object> hibernateSettings(DataSourceConfig config) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        // H2 reports itself correctly, so the version comes from the connection; naming the dialect only pins the family.
+        settings.put("hibernate.dialect", DIALECT);
+        settings.put("hibernate.jdbc.time_zone", "UTC");
+        settings.put("hibernate.jdbc.batch_size", "50");
+        settings.put("hibernate.order_inserts", "true");
+        settings.put("hibernate.order_updates", "true");
+        return Map.copyOf(settings);
+    }
+
+    /** H2 needs no driver properties: the in-memory URL already carries {@code DB_CLOSE_DELAY=-1}. */
+    @Override
+    public Map<String, String> connectionDefaults() {
+        return Map.of();
+    }
+
+    /** {@code ignis_regexp} / {@code ignis_iregexp}, both boolean: Java regular expressions, case-sensitive or not. */
+    @Override
+    public Map<String, String> sqlFunctions() {
+        return Map.of(
+                "ignis_regexp", "regexp_like(?1, ?2, 'c')",
+                "ignis_iregexp", "regexp_like(?1, ?2, 'i')");
+    }
+
+    /** Largest IN list per statement. H2 has no hard parameter limit; 1000 keeps statements and their cache small. */
+    @Override
+    public int maxInListSize() {
+        return 1000;
+    }
+
+    @Override
+    public ErrorKind classify(String sqlState, int vendorCode) {
+        if (UNAVAILABLE_CODES.contains(vendorCode)) {
+            return ErrorKind.UNAVAILABLE;
+        }
+        if ("57014".equals(sqlState)) {
+            // Statement cancelled or timed out: the database is there, the statement was too slow.
+            return ErrorKind.OTHER;
+        }
+        return ErrorKind.bySqlState(sqlState);
+    }
+
+    @Override
+    public String toString() {
+        return "H2DriverPlugin[" + NAME + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ignis.driver.mysql;
+
+import java.util.Map;
+
+/**
+ * The {@code mariadb} driver: MariaDB 10.11+ through MySQL Connector/J, which accepts only {@code jdbc:mysql:} URLs.
+ *
+ * <p>Give either {@code url("jdbc:mysql://host:3306/db")} or host (default {@code 127.0.0.1}), port (default 3306)
+ * and database; user and password go to the driver as connection properties, never into the URL.
+ *
+ * <p>Connector/J sees MariaDB's handshake version {@code 5.5.5-10.11.x} and reports "MySQL 5.5", for which
+ * Hibernate would pick an old MySQL dialect. The settings therefore name the product ({@code MariaDB}) and version
+ * 10.11, which gives {@code MariaDBDialect} 10.11 without asking the server.
+ *
+ * <p><b>Fractional seconds.</b> Connector/J also decides from that version that the server cannot store fractional
+ * seconds, and drops them from every temporal parameter it binds ({@code setTimestamp} with or without a
+ * {@code Calendar}, {@code setObject} with {@code Timestamp}, {@code LocalDateTime}, {@code OffsetDateTime},
+ * {@code Instant}), in client- and server-side prepared statements alike, on writes and in {@code WHERE}
+ * clauses; no connection property changes that. Values bound as text ({@code 'yyyy-MM-dd HH:mm:ss.SSSSSS'}
+ * through {@code setString}) keep their microseconds, and reads keep them. The settings carry
+ * {@value #BIND_TEMPORAL_AS_TEXT}{@code =true} so the engine binds temporal values as text on this driver.
+ *
+ * <p>String comparisons use {@code utf8mb4_nopad_bin} (binary, NO PAD); regular expressions are PCRE, made
+ * case-sensitive by the binary collation and case-insensitive by {@code utf8mb4_general_ci}. See
+ * {@link MySqlFamilyPlugin} for the filter templates.
+ */
+public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
+    public static final String NAME = "mariadb";
+    public static final String DIALECT = "org.hibernate.dialect.MariaDBDialect";
+    /** The oldest MariaDB this driver supports; Hibernate gets it as the database version. */
+    public static final int MAJOR_VERSION = 10;
+    public static final int MINOR_VERSION = 11;
+    /**
+     * Not a Hibernate setting: tells the engine that temporal parameters must be bound as text
+     * ({@code setString("yyyy-MM-dd HH:mm:ss.SSSSSS")}) because Connector/J truncates them to seconds on MariaDB.
+     */
+    public static final String BIND_TEMPORAL_AS_TEXT = "ignis.jdbc.bind_temporal_as_text";
+
+    public MariaDbDriverPlugin() {
+        // No '?' may appear in a Hibernate function pattern except before an argument number, so the regular
+        // expressions get their case rule from a collation rather than from PCRE's (?i)/(?-i) flags.
+        super(NAME, DIALECT, "utf8mb4_nopad_bin",
+                "(convert(?1 using utf8mb4) collate utf8mb4_nopad_bin regexp ?2)",
+                "(convert(?1 using utf8mb4) collate utf8mb4_general_ci regexp ?2)");
+    }
+
+    @Override
+    void addSettings(Map<String, Object> settings) {
+        settings.put("jakarta.persistence.database-product-name", "MariaDB");
+        settings.put("jakarta.persistence.database-major-version", String.valueOf(MAJOR_VERSION));
+        settings.put("jakarta.persistence.database-minor-version", String.valueOf(MINOR_VERSION));
+        settings.put(BIND_TEMPORAL_AS_TEXT, "true");
+    }
+
+    /**
+     * Client-side prepared statements: Connector/J treats MariaDB as MySQL 5.5, its most tested path with MariaDB
+     * is the text protocol, and it spares the server's {@code max_prepared_stmt_count}.
+     */
+    @Override
+    boolean useServerPrepStmts() {
+        return false;
+    }
+
+    @Override
+    String wrongUrlHint(String url) {
+        return url.startsWith("jdbc:mariadb:")
+                ? "; MariaDB is reached through MySQL Connector/J, which accepts only jdbc:mysql: URLs: write jdbc:mysql://host:3306/db"
+                : "";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.ignis.driver.mysql;
+
+import java.util.Map;
+
+/**
+ * The {@code mysql} driver: MySQL 8.0.17+ through Connector/J.
+ *
+ * <p>Give either {@code url("jdbc:mysql://host:3306/db")} or host (default {@code 127.0.0.1}), port (default 3306)
+ * and database; user and password go to the driver as connection properties, never into the URL. For MariaDB use
+ * the {@code mariadb} driver: Connector/J reports MariaDB as MySQL 5.5.
+ *
+ * <p>MySQL 8 reports its version correctly, so Hibernate reads it from the connection and picks
+ * {@code MySQLDialect}. Exact string comparisons use {@code utf8mb4_0900_bin} (binary, NO PAD; MySQL 8.0.17+);
+ * regular expressions use ICU's {@code REGEXP_LIKE} with the {@code 'c'} or {@code 'i'} match type.
+ * See {@link MySqlFamilyPlugin} for the filter templates.
+ */
+public final class MySqlDriverPlugin extends MySqlFamilyPlugin {
+    public static final String NAME = "mysql";
+    public static final String DIALECT = "org.hibernate.dialect.MySQLDialect";
+
+    public MySqlDriverPlugin() {
+        super(NAME, DIALECT, "utf8mb4_0900_bin",
+                "regexp_like(?1, ?2, 'c')",
+                "regexp_like(?1, ?2, 'i')");
+    }
+
+    @Override
+    void addSettings(Map<String, Object> settings) {
+        // Nothing: the version comes from the connection.
+    }
+
+    /** MySQL 8 caches server-side prepared statements well (HikariCP's recommended setting). */
+    @Override
+    boolean useServerPrepStmts() {
+        return true;
+    }
+}

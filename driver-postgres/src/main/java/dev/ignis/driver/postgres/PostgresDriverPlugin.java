@@ -1,0 +1,151 @@
+package dev.ignis.driver.postgres;
+
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.error.DataSourceConfigException;
+import dev.ignis.api.filter.Operator;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.ErrorKind;
+import dev.ignis.api.spi.ValueKind;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code postgres} driver (alias {@code postgresql}): PostgreSQL through pgjdbc.
+ *
+ * <p>Give either {@code url("jdbc:postgresql://host:5432/db")} or host (default {@code 127.0.0.1}), port
+ * (default 5432) and database; user and password go to the driver as connection properties, never into the URL.
+ *
+ * <p>Filter semantics hold natively: {@code =}, {@code IN}, {@code LIKE} are case-sensitive and keep trailing
+ * spaces significant on {@code varchar}/{@code text}; {@code ILIKE} is native; regular expressions are POSIX
+ * ({@code ~} and {@code ~*}). Array operators ({@code contains}, {@code containedBy}, {@code overlaps}) work on
+ * array properties ({@code @>}, {@code <@}, {@code &&} through HQL's {@code array_includes}/{@code array_intersects}).
+ */
+public final class PostgresDriverPlugin implements DriverPlugin {
+    public static final String NAME = "postgres";
+    public static final String ALIAS = "postgresql";
+    public static final String URL_PREFIX = "jdbc:postgresql:";
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5432;
+    public static final String DIALECT = "org.hibernate.dialect.PostgreSQLDialect";
+
+    private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.$-]{0,62}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9A-Fa-f:.]{2,45}]?");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of(ALIAS);
+    }
+
+    @Override
+    public String jdbcUrl(DataSourceConfig config) {
+        if (config.url() != null) {
+            if (!config.url().startsWith(URL_PREFIX)) {
+                throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME
+                        + "' expects a JDBC URL starting with '" + URL_PREFIX + "' (got '" + DataSourceConfig.redactUrl(config.url()) + "')");
+            }
+            return config.url();
+        }
+        String database = config.database();
+        if (database == null || !DATABASE.matcher(database).matches()) {
+            throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "' needs a database name of letters,"
+                    + " digits, '_', '.', '$', '-' (got '" + database + "'); give a url (" + URL_PREFIX + "//...) for other names");
+        }
+        String host = config.host() == null ? DEFAULT_HOST : config.host();
+        if (!HOST.matcher(host).matches()) {
+            throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "': invalid host '" + host + "'");
+        }
+        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        int port = config.port() == null ? DEFAULT_PORT : config.port();
+        return URL_PREFIX + "//" + host + ":" + port + "/" + database;
+    }
+
+    @Override
+    public Map<String, Object> hibernateSettings(DataSourceConfig config) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        // pgjdbc reports the server version correctly, so Hibernate reads it from the connection (no explicit version).
+        settings.put("hibernate.dialect", DIALECT);
+        settings.put("hibernate.jdbc.time_zone", "UTC");
+        settings.put("hibernate.jdbc.batch_size", "50");
+        settings.put("hibernate.order_inserts", "true");
+        settings.put("hibernate.order_updates", "true");
+        return Map.copyOf(settings);
+    }
+
+    /**
+     * pgjdbc defaults: multi-row inserts for batches ({@code reWriteBatchedInserts}; update counts of batched
+     * inserts then read {@code SUCCESS_NO_INFO}), server-side prepared statements from the 3rd execution
+     * ({@code prepareThreshold}, pgjdbc's default is 5), TCP keep-alive, and an application name for
+     * {@code pg_stat_activity}.
+     */
+    @Override
+    public Map<String, String> connectionDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("reWriteBatchedInserts", "true");
+        defaults.put("prepareThreshold", "3");
+        defaults.put("tcpKeepAlive", "true");
+        defaults.put("ApplicationName", "ignis");
+        return Map.copyOf(defaults);
+    }
+
+    /** {@code ignis_regexp} / {@code ignis_iregexp}, both boolean: POSIX regular expressions. */
+    @Override
+    public Map<String, String> sqlFunctions() {
+        return Map.of(
+                "ignis_regexp", "(?1 ~ ?2)",
+                "ignis_iregexp", "(?1 ~* ?2)");
+    }
+
+    /** Array operators only on array properties; everything else as documented. */
+    @Override
+    public boolean supports(Operator operator, ValueKind kind) {
+        return !operator.isArray() || kind == ValueKind.ARRAY;
+    }
+
+    @Override
+    public boolean supportsJsonPath() {
+        return true;
+    }
+
+    /**
+     * Largest IN list per statement: 1000. The protocol allows 65,535 bind parameters per statement (32,767 in old
+     * pgjdbc versions), but long lists make large statements and one plan per length; the engine splits longer lists.
+     */
+    @Override
+    public int maxInListSize() {
+        return 1000;
+    }
+
+    /**
+     * Class 23 is a conflict; classes 08, 28, 53 and the 57P0x codes (admin/crash shutdown, cannot connect now,
+     * database dropped, idle session timeout) and 3D000 (database does not exist) mean the database cannot be used.
+     * 57014 (statement cancelled or timed out) is not an outage.
+     */
+    @Override
+    public ErrorKind classify(String sqlState, int vendorCode) {
+        if (sqlState == null) {
+            return ErrorKind.OTHER;
+        }
+        if (sqlState.startsWith("57P") || sqlState.equals("3D000")) {
+            return ErrorKind.UNAVAILABLE;
+        }
+        if (sqlState.startsWith("57")) {
+            return ErrorKind.OTHER;
+        }
+        return ErrorKind.bySqlState(sqlState);
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresDriverPlugin[" + NAME + "]";
+    }
+}
