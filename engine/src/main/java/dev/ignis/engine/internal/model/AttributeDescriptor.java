@@ -62,6 +62,11 @@ public final class AttributeDescriptor {
         return identifier;
     }
 
+    /** The embeddable class this property sits in, or null for a property of the model itself. */
+    public Class<?> embeddable() {
+        return container == null ? null : container.getJavaType().getJavaTypeClass();
+    }
+
     public Object get(Object entity) {
         Object owner = container == null ? entity : container.getPropertyAccess().getGetter().get(entity);
         return owner == null ? null : leaf.getPropertyAccess().getGetter().get(owner);

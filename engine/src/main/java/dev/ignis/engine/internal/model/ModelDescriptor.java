@@ -116,19 +116,16 @@ public final class ModelDescriptor {
         private final AttributeDescriptor createdBy;
         private final AttributeDescriptor modifiedBy;
 
+        // Only the enricher embeddables are filled by the engine: a model's own createdBy column stays the caller's.
         Enrichers(Map<String, AttributeDescriptor> attributes) {
-            this.createdAt = instant(attributes.get("createdAt"));
-            this.modifiedAt = instant(attributes.get("modifiedAt"));
-            this.createdBy = string(attributes.get("createdBy"));
-            this.modifiedBy = string(attributes.get("modifiedBy"));
+            this.createdAt = from(attributes.get("createdAt"), dev.ignis.api.model.TzColumns.class);
+            this.modifiedAt = from(attributes.get("modifiedAt"), dev.ignis.api.model.TzColumns.class);
+            this.createdBy = from(attributes.get("createdBy"), dev.ignis.api.model.UserAuditColumns.class);
+            this.modifiedBy = from(attributes.get("modifiedBy"), dev.ignis.api.model.UserAuditColumns.class);
         }
 
-        private static AttributeDescriptor instant(AttributeDescriptor a) {
-            return a != null && a.javaType() == java.time.Instant.class ? a : null;
-        }
-
-        private static AttributeDescriptor string(AttributeDescriptor a) {
-            return a != null && a.javaType() == String.class ? a : null;
+        private static AttributeDescriptor from(AttributeDescriptor a, Class<?> enricher) {
+            return a != null && a.embeddable() == enricher ? a : null;
         }
 
         public AttributeDescriptor createdAt() {

@@ -1,0 +1,31 @@
+package dev.ignis.examples;
+
+import dev.ignis.engine.QueryListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Remembers the statements of the last calls, to print how many each took on which datasource. */
+final class StatementLog implements QueryListener {
+    private final List<StatementEvent> events = new ArrayList<>();
+
+    @Override
+    public synchronized void onStatement(StatementEvent event) {
+        events.add(event);
+    }
+
+    /** "2 statements: CoreDataSource 1 (direct), AuditDataSource 1 (cross-datasource)", and forgets them. */
+    synchronized String drain() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (StatementEvent e : events) {
+            counts.merge(e.dataSource() + " (" + e.strategy() + ")", 1, Integer::sum);
+        }
+        int total = events.size();
+        events.clear();
+        List<String> parts = new ArrayList<>();
+        counts.forEach((where, n) -> parts.add(n + " on " + where));
+        return total + (total == 1 ? " statement: " : " statements: ") + String.join(", ", parts);
+    }
+}

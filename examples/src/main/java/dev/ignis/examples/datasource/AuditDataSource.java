@@ -1,0 +1,18 @@
+package dev.ignis.examples.datasource;
+
+import dev.ignis.api.datasource.BaseDataSource;
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.SchemaAction;
+import dev.ignis.examples.model.AuditEvent;
+
+/** A second database holding audit events that point at the core datasource's rows. */
+public final class AuditDataSource extends BaseDataSource {
+    public static final String NAME = "AuditDataSource";
+
+    public AuditDataSource(ExampleSettings settings) {
+        super(DataSourceConfig.named(NAME).driver(settings.audit().driver()).url(settings.audit().url())
+                .user(settings.audit().user()).password(settings.audit().password())
+                .schemaAction(SchemaAction.CREATE)
+                .models(AuditEvent.class));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.ignis.examples.datasource;
+
+import dev.ignis.api.datasource.BaseDataSource;
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.SchemaAction;
+import dev.ignis.examples.model.Configuration;
+import dev.ignis.examples.model.User;
+
+/** The seed's main datasource: users and configurations. */
+public final class CoreDataSource extends BaseDataSource {
+    public static final String NAME = "CoreDataSource";
+
+    public CoreDataSource(ExampleSettings settings) {
+        super(DataSourceConfig.named(NAME).driver(settings.core().driver()).url(settings.core().url())
+                .user(settings.core().user()).password(settings.core().password())
+                .schemaAction(SchemaAction.CREATE)
+                .models(User.class, Configuration.class));
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The seed's example carried into Java: User and Configuration on a core datasource, audit events on a second
+ * one, repositories, and a main that queries them with includes across both. Embedded H2 by default.
+ */
+module dev.ignis.examples {
+    requires dev.ignis.engine;
+    // Hibernate's generated proxies for the models must be able to read Hibernate.
+    requires static org.hibernate.orm.core;
+
+    exports dev.ignis.examples;
+    exports dev.ignis.examples.model;
+    exports dev.ignis.examples.datasource;
+    exports dev.ignis.examples.repository;
+
+    // Hibernate maps the models reflectively; the engine fills their relation fields.
+    opens dev.ignis.examples.model to org.hibernate.orm.core, dev.ignis.engine;
+}

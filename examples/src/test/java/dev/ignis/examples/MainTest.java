@@ -1,0 +1,45 @@
+package dev.ignis.examples;
+
+import dev.ignis.examples.datasource.ExampleSettings;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MainTest {
+
+    @Test
+    void runsTheSeedQueriesOnEmbeddedH2() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Main.run(ExampleSettings.from(Map.of("--core-url", "jdbc:h2:mem:main-test-core;DB_CLOSE_DELAY=-1",
+                "--audit-url", "jdbc:h2:mem:main-test-audit;DB_CLOSE_DELAY=-1"), Map.of()),
+                new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("some_code (general) created by Ada");
+        assertThat(out).as("the seed's query joins the creator: one statement")
+                .containsPattern("created by Ada\\R\\s+1 statement: 1 on CoreDataSource \\(direct\\)");
+        assertThat(out).contains("updated other_code by Ada (configuration created by Bob)");
+        assertThat(out).contains("on CoreDataSource (cross-datasource)");
+        assertThat(out).contains("other_code (billing) last modified by Ada, latest event: updated");
+        assertThat(out).contains("some_code (general) last modified by Ada, latest event: created");
+    }
+
+    @Test
+    void flagsAndEnvironmentChooseDrivers() {
+        ExampleSettings settings = ExampleSettings.from(Map.of("--core-url", "jdbc:postgresql://127.0.0.1:5432/test"),
+                Map.of("IGNIS_AUDIT_URL", "jdbc:mysql://127.0.0.1:3306/test"));
+        assertThat(settings.core().driver()).isEqualTo("postgres");
+        assertThat(settings.core().user()).isEqualTo("postgres");
+        assertThat(settings.audit().driver()).isEqualTo("mariadb");
+        assertThat(settings.audit().user()).isEqualTo("root");
+        assertThatThrownBy(() -> ExampleSettings.from(Map.of("--core-url", "jdbc:oracle:thin:@x"), Map.of()))
+                .hasMessageContaining("jdbc:h2:, jdbc:postgresql: or jdbc:mysql:");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--bogus"})).hasMessageContaining("Unknown argument '--bogus'");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ignis.metrics;
+
+import dev.ignis.engine.QueryListener;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times every statement ({@value #STATEMENT_TIMER}) and every repository call ({@value #CALL_TIMER}) the engine
+ * reports, and records how many statements each call took ({@value #STATEMENTS_PER_CALL}: an N+1 detector that
+ * stays flat while includes batch). Tags are low-cardinality only: datasource, model, operation, strategy, outcome.
+ */
+public final class MicrometerQueryListener implements QueryListener {
+    public static final String STATEMENT_TIMER = "ignis.query";
+    public static final String CALL_TIMER = "ignis.repository.call";
+    public static final String STATEMENTS_PER_CALL = "ignis.repository.statements";
+
+    private final MeterRegistry registry;
+
+    public MicrometerQueryListener(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void onStatement(StatementEvent event) {
+        Timer.builder(STATEMENT_TIMER)
+                .description("SQL statements run by the engine, by routing target")
+                .tag("datasource", event.dataSource())
+                .tag("model", event.model())
+                .tag("operation", event.operation())
+                .tag("strategy", event.strategy())
+                .tag("outcome", outcome(event.error()))
+                .register(registry)
+                .record(event.durationNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void onCall(CallEvent event) {
+        Timer.builder(CALL_TIMER)
+                .description("Repository calls, including their includes")
+                .tag("datasource", event.dataSource())
+                .tag("model", event.model())
+                .tag("operation", event.operation())
+                .tag("outcome", outcome(event.error()))
+                .register(registry)
+                .record(event.durationNanos(), TimeUnit.NANOSECONDS);
+        DistributionSummary.builder(STATEMENTS_PER_CALL)
+                .description("Statements one repository call took")
+                .tag("datasource", event.dataSource())
+                .tag("model", event.model())
+                .tag("operation", event.operation())
+                .register(registry)
+                .record(event.statements());
+    }
+
+    /** "success", or the simple name of the exception type (a closed set: the library's own and a few JDBC ones). */
+    static String outcome(Throwable error) {
+        return error == null ? "success" : error.getClass().getSimpleName();
+    }
+}
