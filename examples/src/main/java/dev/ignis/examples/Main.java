@@ -15,6 +15,7 @@ import dev.ignis.examples.repository.ConfigurationRepository;
 import dev.ignis.examples.repository.UserRepository;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,12 @@ public final class Main {
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> flags = new HashMap<>();
+        List<String> words = new java.util.ArrayList<>();
+        for (String arg : args) {
+            words.addAll(Arrays.asList(arg.trim().split("\\s+")));
+        }
+        words.removeIf(String::isEmpty);
+        args = words.toArray(new String[0]);
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
                 flags.put("--help", "");
