@@ -14,7 +14,15 @@ module dev.ignis.engine {
     requires net.bytebuddy;
     requires jakarta.xml.bind;
 
+    // Dagger wiring is optional: only applications that use dev.ignis.engine.dagger need Dagger on the module path.
+    requires static dagger;
+    requires static jakarta.inject;
+
     exports dev.ignis.engine;
+    exports dev.ignis.engine.dagger;
 
     uses dev.ignis.api.spi.DriverPlugin;
+
+    // Hibernate loads type contributors with ServiceLoader; this one acts only on drivers that ask for it.
+    provides org.hibernate.boot.model.TypeContributor with dev.ignis.engine.internal.boot.TemporalAsTextTypeContributor;
 }

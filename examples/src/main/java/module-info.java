@@ -4,6 +4,10 @@
  */
 module dev.ignis.examples {
     requires dev.ignis.engine;
+    // Dagger wires the example (generated code in this module); it needs javax.inject at run time as well.
+    requires dagger;
+    requires jakarta.inject;
+    requires javax.inject;
     // Hibernate's generated proxies for the models must be able to read Hibernate.
     requires static org.hibernate.orm.core;
 

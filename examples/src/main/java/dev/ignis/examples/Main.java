@@ -3,9 +3,7 @@ package dev.ignis.examples;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.api.repository.WriteOptions;
-import dev.ignis.engine.Engine;
-import dev.ignis.examples.datasource.AuditDataSource;
-import dev.ignis.examples.datasource.CoreDataSource;
+import dev.ignis.engine.IgnisApplication;
 import dev.ignis.examples.datasource.ExampleSettings;
 import dev.ignis.examples.model.AuditEvent;
 import dev.ignis.examples.model.Configuration;
@@ -19,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Seeds users and configurations on the core datasource and audit events on the audit datasource, then runs the
@@ -76,15 +73,15 @@ public final class Main {
     /** Runs the whole example against the given datasources and prints to {@code out}. */
     public static void run(ExampleSettings settings, PrintStream out) {
         StatementLog log = new StatementLog();
-        CoreDataSource core = new CoreDataSource(settings);
-        AuditDataSource audit = new AuditDataSource(settings);
+        ExampleComponent component = DaggerExampleComponent.factory().create(settings, log);
         out.println("Core datasource:  " + settings.core());
         out.println("Audit datasource: " + settings.audit());
-        try (Engine engine = Engine.builder().dataSources(core, audit).listener(log)
-                .currentUser(() -> Optional.of("example")).build().start()) {
-            UserRepository users = new UserRepository(core);
-            ConfigurationRepository configurations = new ConfigurationRepository(core);
-            AuditEventRepository events = new AuditEventRepository(audit);
+        try (IgnisApplication app = component.app().start()) {
+            // The seed's look-up by key, and the typed accessors of the same component.
+            ConfigurationRepository configurations = app.get("repositories.ConfigurationRepository", ConfigurationRepository.class);
+            UserRepository users = component.users();
+            AuditEventRepository events = component.auditEvents();
+            out.println("Started " + app.keys());
 
             User ada = users.create(new User("Ada", "engineering")).single();
             User bob = users.create(new User("Bob", "operations")).single();

@@ -26,7 +26,7 @@ class ModulePathLaunchTest {
                 .filter(entry -> !entry.matches(".*(junit|assertj|opentest4j|apiguardian|surefire|byte-buddy-agent).*"))
                 .collect(Collectors.joining(File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        Process process = new ProcessBuilder(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.jboss.logging.provider=slf4j",
                 "-p", modulePath, "-m", "dev.ignis.examples/dev.ignis.examples.Main"))
                 .redirectErrorStream(true).start();
         boolean finished = process.waitFor(120, TimeUnit.SECONDS);

@@ -4,11 +4,15 @@ import dev.ignis.api.datasource.BaseDataSource;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.examples.model.AuditEvent;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** A second database holding audit events that point at the core datasource's rows. */
+@Singleton
 public final class AuditDataSource extends BaseDataSource {
     public static final String NAME = "AuditDataSource";
 
+    @Inject
     public AuditDataSource(ExampleSettings settings) {
         super(DataSourceConfig.named(NAME).driver(settings.audit().driver()).url(settings.audit().url())
                 .user(settings.audit().user()).password(settings.audit().password())

@@ -5,11 +5,15 @@ import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.examples.model.Configuration;
 import dev.ignis.examples.model.User;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 /** The seed's main datasource: users and configurations. */
+@Singleton
 public final class CoreDataSource extends BaseDataSource {
     public static final String NAME = "CoreDataSource";
 
+    @Inject
     public CoreDataSource(ExampleSettings settings) {
         super(DataSourceConfig.named(NAME).driver(settings.core().driver()).url(settings.core().url())
                 .user(settings.core().user()).password(settings.core().password())

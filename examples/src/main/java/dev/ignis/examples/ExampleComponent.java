@@ -1,0 +1,30 @@
+package dev.ignis.examples;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.ignis.engine.IgnisApplication;
+import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.dagger.IgnisModule;
+import dev.ignis.examples.datasource.ExampleSettings;
+import dev.ignis.examples.repository.AuditEventRepository;
+import dev.ignis.examples.repository.ConfigurationRepository;
+import dev.ignis.examples.repository.UserRepository;
+import jakarta.inject.Singleton;
+
+/** The example application: the seed's application API ({@link #app()}) next to typed accessors. */
+@Singleton
+@Component(modules = {IgnisModule.class, ExampleModule.class})
+public interface ExampleComponent {
+    IgnisApplication app();
+
+    UserRepository users();
+
+    ConfigurationRepository configurations();
+
+    AuditEventRepository auditEvents();
+
+    @Component.Factory
+    interface Factory {
+        ExampleComponent create(@BindsInstance ExampleSettings settings, @BindsInstance QueryListener listener);
+    }
+}
