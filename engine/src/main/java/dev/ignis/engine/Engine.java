@@ -11,6 +11,7 @@ import dev.ignis.engine.internal.boot.DriverRegistry;
 import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.include.IncludeExecutor;
 import dev.ignis.engine.internal.relation.RelationRegistry;
+import dev.ignis.engine.internal.execute.RowMaps;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 
 import java.time.Clock;
@@ -47,6 +48,7 @@ public final class Engine implements AutoCloseable {
         return t;
     });
     private boolean closed;
+    private volatile RelationRegistry registry;
 
     private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings, QueryListener listener) {
         this.dataSources = dataSources;
@@ -104,7 +106,8 @@ public final class Engine implements AutoCloseable {
                 throw failure;
             }
             try {
-                IncludeExecutor includes = new IncludeExecutor(new RelationRegistry(up), settings, crossDataSourcePool);
+                registry = new RelationRegistry(up);
+                IncludeExecutor includes = new IncludeExecutor(registry, settings, crossDataSourcePool);
                 up.forEach(runtime -> runtime.bindIncludes(includes));
             } catch (RuntimeException e) {
                 up.forEach(StartedDataSource::close);
@@ -153,6 +156,19 @@ public final class Engine implements AutoCloseable {
 
     public EngineSettings settings() {
         return settings;
+    }
+
+    /**
+     * A model row as the filter language sees it: flat properties by filter key (enricher columns included), and
+     * the relations that were included, recursively. Hidden properties and null values are left out. For JSON
+     * responses; the engine must have started.
+     */
+    public Map<String, Object> toMap(Object row) {
+        RelationRegistry current = registry;
+        if (current == null) {
+            throw new IllegalStateException("Engine has not started");
+        }
+        return RowMaps.toMap(current, row);
     }
 
     /** Closes every datasource's session factory and pool; idempotent. */
