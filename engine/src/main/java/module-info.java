@@ -5,7 +5,8 @@
  */
 module dev.ignis.engine {
     requires transitive dev.ignis.api;
-    requires org.hibernate.orm.core;
+    // DataSourceObserver hands out each datasource's SessionFactory (for statistics meters).
+    requires transitive org.hibernate.orm.core;
     requires com.zaxxer.hikari;
     requires org.slf4j;
     // hibernate-core is an automatic module: the explicit modules it needs at run time are resolved only

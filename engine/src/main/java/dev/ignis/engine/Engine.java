@@ -50,7 +50,11 @@ public final class Engine implements AutoCloseable {
     private boolean closed;
     private volatile RelationRegistry registry;
 
-    private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings, QueryListener listener) {
+    private final List<DataSourceObserver> observers;
+
+    private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings, QueryListener listener,
+                   List<DataSourceObserver> observers) {
+        this.observers = List.copyOf(observers);
         this.dataSources = dataSources;
         this.drivers = drivers;
         this.settings = settings;
@@ -115,6 +119,7 @@ public final class Engine implements AutoCloseable {
             }
             for (StartedDataSource runtime : up) {
                 ((BaseDataSource) dataSources.get(runtime.name())).attach(runtime);
+                observers.forEach(o -> o.started(runtime.name(), runtime.pool(), runtime.sessionFactory()));
             }
             started.addAll(up);
             return this;
@@ -181,6 +186,9 @@ public final class Engine implements AutoCloseable {
         RuntimeException failure = null;
         for (IDataSource ds : dataSources.values()) {
             try {
+                if (ds.isStarted()) {
+                    observers.forEach(o -> o.closing(ds.name()));
+                }
                 ds.close();
             } catch (RuntimeException e) {
                 if (failure == null) {
@@ -241,6 +249,14 @@ public final class Engine implements AutoCloseable {
         private Builder() {
         }
 
+        private final List<DataSourceObserver> observers = new ArrayList<>();
+
+        /** Told about each datasource's pool and SessionFactory when it starts and closes; see {@link DataSourceObserver}. */
+        public Builder observer(DataSourceObserver observer) {
+            observers.add(observer);
+            return this;
+        }
+
         /** Receives every statement and repository call; see {@link QueryListener}. */
         public Builder listener(QueryListener listener) {
             listeners.add(listener);
@@ -298,7 +314,8 @@ public final class Engine implements AutoCloseable {
             DriverRegistry registry = explicitDrivers.isEmpty() ? DriverRegistry.discover() : new DriverRegistry(explicitDrivers);
             return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser,
                             maxIncludeDepth, inListChunkSize, maxRelatedKeys, crossDataSourceReadsInTransaction),
-                    listeners.isEmpty() ? QueryListener.NONE : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners));
+                    listeners.isEmpty() ? QueryListener.NONE : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners),
+                    observers);
         }
     }
 }
