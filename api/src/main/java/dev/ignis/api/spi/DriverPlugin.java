@@ -15,6 +15,15 @@ import java.util.Optional;
  * {@code {2}} the bound parameters; functions they call are declared in {@link #sqlFunctions()}.
  */
 public interface DriverPlugin {
+    /**
+     * A key a driver may put into its {@link #hibernateSettings(DataSourceConfig)} with the value {@code "true"}
+     * (or {@link Boolean#TRUE}): the engine then binds {@code TIMESTAMP} parameters as text
+     * ({@code setString("yyyy-MM-dd HH:mm:ss.SSSSSS")}) instead of {@code setTimestamp}, with the same wall clock,
+     * for JDBC drivers that drop fractional seconds from temporal parameters (Connector/J on MariaDB). Not a
+     * Hibernate setting; Hibernate ignores it.
+     */
+    String BIND_TEMPORAL_AS_TEXT = "ignis.jdbc.bind_temporal_as_text";
+
     /** The name datasources use, e.g. {@code postgres}. */
     String name();
 

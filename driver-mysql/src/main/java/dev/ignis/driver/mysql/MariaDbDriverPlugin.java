@@ -1,5 +1,7 @@
 package dev.ignis.driver.mysql;
 
+import dev.ignis.api.spi.DriverPlugin;
+
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Map;
  * {@code Instant}), in client- and server-side prepared statements alike, on writes and in {@code WHERE}
  * clauses; no connection property changes that. Values bound as text ({@code 'yyyy-MM-dd HH:mm:ss.SSSSSS'}
  * through {@code setString}) keep their microseconds, and reads keep them. The settings carry
- * {@value #BIND_TEMPORAL_AS_TEXT}{@code =true} so the engine binds temporal values as text on this driver.
+ * {@value DriverPlugin#BIND_TEMPORAL_AS_TEXT}{@code =true} so the engine binds temporal values as text on this driver.
  *
  * <p>String comparisons use {@code utf8mb4_nopad_bin} (binary, NO PAD); regular expressions are PCRE, made
  * case-sensitive by the binary collation and case-insensitive by {@code utf8mb4_general_ci}. See
@@ -30,11 +32,6 @@ public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
     /** The oldest MariaDB this driver supports; Hibernate gets it as the database version. */
     public static final int MAJOR_VERSION = 10;
     public static final int MINOR_VERSION = 11;
-    /**
-     * Not a Hibernate setting: tells the engine that temporal parameters must be bound as text
-     * ({@code setString("yyyy-MM-dd HH:mm:ss.SSSSSS")}) because Connector/J truncates them to seconds on MariaDB.
-     */
-    public static final String BIND_TEMPORAL_AS_TEXT = "ignis.jdbc.bind_temporal_as_text";
 
     public MariaDbDriverPlugin() {
         // No '?' may appear in a Hibernate function pattern except before an argument number, so the regular
@@ -49,7 +46,7 @@ public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
         settings.put("jakarta.persistence.database-product-name", "MariaDB");
         settings.put("jakarta.persistence.database-major-version", String.valueOf(MAJOR_VERSION));
         settings.put("jakarta.persistence.database-minor-version", String.valueOf(MINOR_VERSION));
-        settings.put(BIND_TEMPORAL_AS_TEXT, "true");
+        settings.put(DriverPlugin.BIND_TEMPORAL_AS_TEXT, "true");
     }
 
     /**
