@@ -25,5 +25,6 @@ module dev.ignis.engine {
     uses dev.ignis.api.spi.DriverPlugin;
 
     // Hibernate loads type contributors with ServiceLoader; this one acts only on drivers that ask for it.
-    provides org.hibernate.boot.model.TypeContributor with dev.ignis.engine.internal.boot.TemporalAsTextTypeContributor;
+    provides org.hibernate.boot.model.TypeContributor with dev.ignis.engine.internal.boot.TemporalAsTextTypeContributor,
+            dev.ignis.engine.internal.boot.StringCollationTypeContributor;
 }

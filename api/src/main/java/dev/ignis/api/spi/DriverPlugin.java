@@ -24,6 +24,13 @@ public interface DriverPlugin {
      */
     String BIND_TEMPORAL_AS_TEXT = "ignis.jdbc.bind_temporal_as_text";
 
+    /**
+     * A Hibernate setting a driver may put into {@link #hibernateSettings}: the collation string columns are created
+     * with (e.g. {@code utf8mb4_nopad_bin}), so that unique keys and comparisons in the database itself are
+     * case-sensitive and keep trailing spaces, as the filter semantics are.
+     */
+    String STRING_COLUMN_COLLATION = "ignis.ddl.string_collation";
+
     /** The name datasources use, e.g. {@code postgres}. */
     String name();
 

@@ -94,6 +94,7 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
     private final String dialect;
     private final Map<String, String> functions;
     private final Map<Operator, String> stringTemplates;
+    private final String exactCollation;
 
     /**
      * @param exactCollation a binary NO PAD utf8mb4 collation ({@code utf8mb4_nopad_bin} on MariaDB, {@code utf8mb4_0900_bin} on MySQL)
@@ -103,6 +104,7 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
     MySqlFamilyPlugin(String name, String dialect, String exactCollation, String regexp, String iregexp) {
         this.name = name;
         this.dialect = dialect;
+        this.exactCollation = exactCollation;
         Map<String, String> f = new LinkedHashMap<>();
         f.put(EXACT, "(convert(?1 using utf8mb4) collate " + exactCollation + ")");
         f.put("ignis_regexp", regexp);
@@ -165,6 +167,9 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         settings.put("hibernate.jdbc.batch_size", "50");
         settings.put("hibernate.order_inserts", "true");
         settings.put("hibernate.order_updates", "true");
+        // Columns the engine creates compare like the filter language: case-sensitive, trailing spaces kept,
+        // so a unique key accepts 'k1', 'K1' and 'k1 ' as on PostgreSQL and H2.
+        settings.put(DriverPlugin.STRING_COLUMN_COLLATION, exactCollation);
         addSettings(settings);
         return Map.copyOf(settings);
     }

@@ -131,6 +131,8 @@ public final class DataSourceBooter {
         settings.put(AvailableSettings.ORDER_INSERTS, true);
         settings.put(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true);
         settings.put(AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS, true);
+        // JSON path keys compile to HQL's json_value, which Hibernate 7 still ships as a preview feature.
+        settings.put("hibernate.query.hql.json_functions_enabled", true);
         settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
         settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER, new ExcludedTablesFilter(excludedTables));
         settings.put(AvailableSettings.HBM2DDL_AUTO, switch (config.schemaAction()) {

@@ -21,7 +21,8 @@ final class ErrorTranslator {
     }
 
     RuntimeException translate(RuntimeException e) {
-        if (e instanceof IgnisException) {
+        // The library's own errors, and the application's (thrown from a transaction callback), pass unchanged.
+        if (e instanceof IgnisException || !fromPersistenceLayer(e)) {
             return e;
         }
         SQLException sql = findSqlException(e);
@@ -44,6 +45,11 @@ final class ErrorTranslator {
             return new IgnisException("Statement on datasource " + dataSource + " failed (SQLState " + sql.getSQLState() + "): " + messageOf(sql), e);
         }
         return new IgnisException("Operation on datasource " + dataSource + " failed: " + messageOf(e), e);
+    }
+
+    private static boolean fromPersistenceLayer(Throwable e) {
+        return e instanceof org.hibernate.HibernateException || e instanceof jakarta.persistence.PersistenceException
+                || findSqlException(e) != null;
     }
 
     private static SQLException findSqlException(Throwable e) {

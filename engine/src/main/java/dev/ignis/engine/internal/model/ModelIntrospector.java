@@ -132,6 +132,11 @@ public final class ModelIntrospector {
     }
 
     static ValueKind kindOf(Class<?> type, int sqlType) {
+        // An array stays an array even where the database stores it as JSON (MariaDB): the driver then
+        // refuses array operators with UnsupportedOperatorException rather than a type mismatch.
+        if ((type.isArray() && type != byte[].class && type != Byte[].class) || Collection.class.isAssignableFrom(type)) {
+            return ValueKind.ARRAY;
+        }
         if (sqlType == SqlTypes.JSON || sqlType == SqlTypes.JSON_ARRAY) {
             return ValueKind.JSON;
         }

@@ -1,0 +1,22 @@
+/**
+ * The Ignis conformance suite: one set of repository, filter, enricher and transaction contracts (JUnit 5 test
+ * interfaces) and the models and fixtures they run on. Every driver module runs it against its database by
+ * extending {@link dev.ignis.conformance.ConformanceTestBase} and implementing the contracts.
+ */
+module dev.ignis.conformance {
+    requires transitive dev.ignis.engine;
+    requires transitive org.junit.jupiter.api;
+    requires transitive org.junit.jupiter.params;
+    requires transitive org.assertj.core;
+    requires transitive java.sql;
+    // @JdbcTypeCode on the JSON test model; hibernate-core is present wherever models run.
+    requires static org.hibernate.orm.core;
+
+    exports dev.ignis.conformance;
+    exports dev.ignis.conformance.model;
+
+    // Hibernate reads and instantiates the test models; the engine sets enricher embeddables in them.
+    opens dev.ignis.conformance.model to org.hibernate.orm.core, dev.ignis.engine;
+    // JUnit discovers and invokes the contracts' default test methods reflectively.
+    opens dev.ignis.conformance to org.junit.platform.commons;
+}

@@ -1,0 +1,24 @@
+package dev.ignis.driver.h2;
+
+import dev.ignis.conformance.CaseSemanticsContract;
+import dev.ignis.conformance.ConformanceTestBase;
+import dev.ignis.conformance.DatabaseTarget;
+import dev.ignis.conformance.DefaultFilterAndHiddenContract;
+import dev.ignis.conformance.DialectFeatureContract;
+import dev.ignis.conformance.EnricherContract;
+import dev.ignis.conformance.ErrorContract;
+import dev.ignis.conformance.OperatorContract;
+import dev.ignis.conformance.QueryShapeContract;
+import dev.ignis.conformance.RepositoryContract;
+import dev.ignis.conformance.TransactionContract;
+
+/** The conformance suite on H2 in memory, through the {@code h2} driver plugin. */
+class H2ConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
+        DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
+        DialectFeatureContract {
+
+    @Override
+    protected DatabaseTarget target() {
+        return DatabaseTarget.h2();
+    }
+}

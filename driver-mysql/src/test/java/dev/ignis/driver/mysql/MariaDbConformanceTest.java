@@ -1,0 +1,27 @@
+package dev.ignis.driver.mysql;
+
+import dev.ignis.conformance.CaseSemanticsContract;
+import dev.ignis.conformance.ConformanceTestBase;
+import dev.ignis.conformance.DatabaseTarget;
+import dev.ignis.conformance.DefaultFilterAndHiddenContract;
+import dev.ignis.conformance.DialectFeatureContract;
+import dev.ignis.conformance.EnricherContract;
+import dev.ignis.conformance.ErrorContract;
+import dev.ignis.conformance.OperatorContract;
+import dev.ignis.conformance.QueryShapeContract;
+import dev.ignis.conformance.RepositoryContract;
+import dev.ignis.conformance.TransactionContract;
+
+/**
+ * The conformance suite on MariaDB (database ignis_conformance), through the {@code mariadb} driver plugin.
+ * Skipped when the server is down (the message says how to start it); failed instead when {@code CI=true}.
+ */
+class MariaDbConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
+        DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
+        DialectFeatureContract {
+
+    @Override
+    protected DatabaseTarget target() {
+        return DatabaseTarget.mariadb();
+    }
+}
