@@ -443,7 +443,7 @@ class FilterCodecErrorTest {
             FilterException e = parseError("{\"include\":[\"a\",{\"relation\":\"b\",\"where\":{}}]}");
             assertThat(e.path()).isEqualTo("include[1].where");
             assertThat(e.getMessage()).contains("unknown include key 'where'");
-            assertThat(e.validNames()).containsExactly("relation", "scope");
+            assertThat(e.validNames()).containsExactly("relation", "scope", "shouldSkipDefaultFilter");
         }
 
         @Test
