@@ -35,7 +35,6 @@ public final class H2DriverPlugin implements DriverPlugin {
     /** Port of an H2 TCP server when none is given. */
     public static final int DEFAULT_PORT = 9092;
     public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final String DIALECT = "org.hibernate.dialect.H2Dialect";
 
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.$-]{0,127}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9A-Fa-f:.]{2,45}]?");
@@ -90,16 +89,10 @@ public final class H2DriverPlugin implements DriverPlugin {
         return host + ":" + (config.port() == null ? DEFAULT_PORT : config.port());
     }
 
+    /** None: H2 reports itself correctly, so Hibernate picks H2Dialect and its version from the connection. */
     @Override
     public Map<String, Object> hibernateSettings(DataSourceConfig config) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        // H2 reports itself correctly, so the version comes from the connection; naming the dialect only pins the family.
-        settings.put("hibernate.dialect", DIALECT);
-        settings.put("hibernate.jdbc.time_zone", "UTC");
-        settings.put("hibernate.jdbc.batch_size", "50");
-        settings.put("hibernate.order_inserts", "true");
-        settings.put("hibernate.order_updates", "true");
-        return Map.copyOf(settings);
+        return Map.of();
     }
 
     /** H2 needs no driver properties: the in-memory URL already carries {@code DB_CLOSE_DELAY=-1}. */

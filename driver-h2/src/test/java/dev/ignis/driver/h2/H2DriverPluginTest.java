@@ -72,9 +72,8 @@ class H2DriverPluginTest {
     @Test
     void settingsNameTheDialectAndUtc() {
         var settings = plugin.hibernateSettings(DataSourceConfig.named("Mem").driver("h2").database("app").build());
-        assertThat(settings).containsEntry("hibernate.dialect", "org.hibernate.dialect.H2Dialect")
-                .containsEntry("hibernate.jdbc.time_zone", "UTC")
-                .containsKeys("hibernate.jdbc.batch_size", "hibernate.order_inserts");
+        assertThat(settings).as("Hibernate detects H2 from the connection; the engine sets time zone and batching")
+                .doesNotContainKey("hibernate.dialect").isEmpty();
         assertThat(settings.values()).noneMatch(v -> String.valueOf(v).contains("password"));
     }
 

@@ -28,7 +28,6 @@ import java.util.Map;
  */
 public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
     public static final String NAME = "mariadb";
-    public static final String DIALECT = "org.hibernate.dialect.MariaDBDialect";
     /** The oldest MariaDB this driver supports; Hibernate gets it as the database version. */
     public static final int MAJOR_VERSION = 10;
     public static final int MINOR_VERSION = 11;
@@ -36,7 +35,7 @@ public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
     public MariaDbDriverPlugin() {
         // No '?' may appear in a Hibernate function pattern except before an argument number, so the regular
         // expressions get their case rule from a collation rather than from PCRE's (?i)/(?-i) flags.
-        super(NAME, DIALECT, "utf8mb4_nopad_bin",
+        super(NAME, "utf8mb4_nopad_bin",
                 "(convert(?1 using utf8mb4) collate utf8mb4_nopad_bin regexp ?2)",
                 "(convert(?1 using utf8mb4) collate utf8mb4_general_ci regexp ?2)");
     }

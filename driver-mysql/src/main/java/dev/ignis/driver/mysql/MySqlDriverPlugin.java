@@ -16,10 +16,9 @@ import java.util.Map;
  */
 public final class MySqlDriverPlugin extends MySqlFamilyPlugin {
     public static final String NAME = "mysql";
-    public static final String DIALECT = "org.hibernate.dialect.MySQLDialect";
 
     public MySqlDriverPlugin() {
-        super(NAME, DIALECT, "utf8mb4_0900_bin",
+        super(NAME, "utf8mb4_0900_bin",
                 "regexp_like(?1, ?2, 'c')",
                 "regexp_like(?1, ?2, 'i')");
     }

@@ -91,7 +91,6 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
     );
 
     private final String name;
-    private final String dialect;
     private final Map<String, String> functions;
     private final Map<Operator, String> stringTemplates;
     private final String exactCollation;
@@ -101,9 +100,8 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
      * @param regexp  SQL pattern of the case-sensitive regular expression match (boolean)
      * @param iregexp SQL pattern of the case-insensitive regular expression match (boolean)
      */
-    MySqlFamilyPlugin(String name, String dialect, String exactCollation, String regexp, String iregexp) {
+    MySqlFamilyPlugin(String name, String exactCollation, String regexp, String iregexp) {
         this.name = name;
-        this.dialect = dialect;
         this.exactCollation = exactCollation;
         Map<String, String> f = new LinkedHashMap<>();
         f.put(EXACT, "(convert(?1 using utf8mb4) collate " + exactCollation + ")");
@@ -158,15 +156,10 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         return "";
     }
 
-    /** Dialect, batching and time zone; subclasses add how the dialect learns the server version. */
+    /** The string-column collation; subclasses add how Hibernate learns which server it talks to. */
     @Override
     public Map<String, Object> hibernateSettings(DataSourceConfig config) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("hibernate.dialect", dialect);
-        settings.put("hibernate.jdbc.time_zone", "UTC");
-        settings.put("hibernate.jdbc.batch_size", "50");
-        settings.put("hibernate.order_inserts", "true");
-        settings.put("hibernate.order_updates", "true");
         // Columns the engine creates compare like the filter language: case-sensitive, trailing spaces kept,
         // so a unique key accepts 'k1', 'K1' and 'k1 ' as on PostgreSQL and H2.
         settings.put(DriverPlugin.STRING_COLUMN_COLLATION, exactCollation);

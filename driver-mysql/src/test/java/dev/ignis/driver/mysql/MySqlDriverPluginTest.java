@@ -46,11 +46,10 @@ class MySqlDriverPluginTest {
     }
 
     @Test
-    void settingsNameMySqlDialectAndLeaveTheVersionToTheConnection() {
+    void settingsLeaveDialectAndVersionToTheConnection() {
         var settings = plugin.hibernateSettings(DataSourceConfig.named("Legacy").driver("mysql").database("shop").build());
-        assertThat(settings).containsEntry("hibernate.dialect", "org.hibernate.dialect.MySQLDialect")
-                .containsEntry("hibernate.jdbc.time_zone", "UTC")
-                .containsKeys("hibernate.jdbc.batch_size", "hibernate.order_inserts")
+        assertThat(settings).doesNotContainKey("hibernate.dialect")
+                .containsEntry(MySqlDriverPlugin.STRING_COLUMN_COLLATION, "utf8mb4_0900_bin")
                 .doesNotContainKeys("jakarta.persistence.database-major-version", MariaDbDriverPlugin.BIND_TEMPORAL_AS_TEXT);
     }
 

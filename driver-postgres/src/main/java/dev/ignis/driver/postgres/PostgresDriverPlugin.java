@@ -29,7 +29,6 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     public static final String URL_PREFIX = "jdbc:postgresql:";
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5432;
-    public static final String DIALECT = "org.hibernate.dialect.PostgreSQLDialect";
 
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.$-]{0,62}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[?[0-9A-Fa-f:.]{2,45}]?");
@@ -69,16 +68,10 @@ public final class PostgresDriverPlugin implements DriverPlugin {
         return URL_PREFIX + "//" + host + ":" + port + "/" + database;
     }
 
+    /** None: pgjdbc reports the server correctly, so Hibernate picks PostgreSQLDialect and its version from the connection. */
     @Override
     public Map<String, Object> hibernateSettings(DataSourceConfig config) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        // pgjdbc reports the server version correctly, so Hibernate reads it from the connection (no explicit version).
-        settings.put("hibernate.dialect", DIALECT);
-        settings.put("hibernate.jdbc.time_zone", "UTC");
-        settings.put("hibernate.jdbc.batch_size", "50");
-        settings.put("hibernate.order_inserts", "true");
-        settings.put("hibernate.order_updates", "true");
-        return Map.copyOf(settings);
+        return Map.of();
     }
 
     /**
