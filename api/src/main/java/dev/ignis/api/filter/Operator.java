@@ -1,6 +1,5 @@
 package dev.ignis.api.filter;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +75,7 @@ public enum Operator {
     }
 
     public boolean isPattern() {
-        return Arrays.asList(LIKE, NLIKE, ILIKE, NILIKE, REGEXP, IREGEXP).contains(this);
+        return this == LIKE || this == NLIKE || this == ILIKE || this == NILIKE || this == REGEXP || this == IREGEXP;
     }
 
     public boolean isArray() {

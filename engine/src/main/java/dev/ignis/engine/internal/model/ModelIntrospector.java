@@ -17,7 +17,6 @@ import dev.ignis.api.spi.ValueKind;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
-import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.SqlTypes;
@@ -187,10 +186,5 @@ public final class ModelIntrospector {
             throw new ModelException("Model " + modelName + ": cannot create embeddable " + embeddableClass.getName()
                     + " to set a property in it (open its package to dev.ignis.engine, or initialise the field)", e);
         }
-    }
-
-    /** Whether the mapping describes an entity of this class (for ownership checks). */
-    public static boolean isEntity(EntityMappingType mapping, Class<?> modelClass) {
-        return mapping.getJavaType().getJavaTypeClass() == modelClass;
     }
 }
