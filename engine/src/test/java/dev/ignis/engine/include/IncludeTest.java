@@ -31,7 +31,7 @@ class IncludeTest {
     static final class Content extends BaseDataSource {
         Content() {
             super(DataSourceConfig.named("Content").driver("test-h2").database("content").schemaAction(SchemaAction.CREATE)
-                    .models(Post.class, Comment.class, Tag.class, PostTag.class));
+                    .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class));
         }
     }
 
@@ -49,6 +49,7 @@ class IncludeTest {
     CrudRepository<Comment, String> comments;
     CrudRepository<Tag, String> tags;
     CrudRepository<PostTag, String> postTags;
+    CrudRepository<PostReviewer, String> reviewers;
 
     @BeforeAll
     void start() {
@@ -60,6 +61,7 @@ class IncludeTest {
         comments = new CrudRepository<>(content, Comment.class);
         tags = new CrudRepository<>(content, Tag.class);
         postTags = new CrudRepository<>(content, PostTag.class);
+        reviewers = new CrudRepository<>(content, PostReviewer.class);
         authors = new CrudRepository<>(people, Author.class);
     }
 
@@ -70,7 +72,7 @@ class IncludeTest {
 
     @BeforeEach
     void seed() {
-        for (CrudRepository<?, String> repo : List.of(posts, comments, tags, postTags, authors)) {
+        for (CrudRepository<?, String> repo : List.of(posts, comments, tags, postTags, reviewers, authors)) {
             repo.deleteAll(Where.empty(), dev.ignis.api.repository.WriteOptions.forced());
         }
         authors.createAll(List.of(new Author("a1", "Ada", null), new Author("a2", "Bob", "a1")));
@@ -80,6 +82,7 @@ class IncludeTest {
                 new Comment("c3", "p1", "z", 3), new Comment("c4", "p2", "w", 1)));
         tags.createAll(List.of(new Tag("t1", "java"), new Tag("t2", "sql")));
         postTags.createAll(List.of(new PostTag("pt1", "p1", "t1"), new PostTag("pt2", "p1", "t2"), new PostTag("pt3", "p2", "t2")));
+        reviewers.createAll(List.of(new PostReviewer("r1", "p1", "a1"), new PostReviewer("r2", "p1", "a2"), new PostReviewer("r3", "p2", "a1")));
         counter.reset();
     }
 
@@ -116,6 +119,35 @@ class IncludeTest {
         assertThat(rows.get(0).tags).extracting(t -> t.label).containsExactly("java", "sql");
         assertThat(rows.get(1).tags).extracting(t -> t.label).containsExactly("sql");
         assertThat(rows.get(2).tags).isEmpty();
+    }
+
+    @Test
+    void manyThroughWithAPerParentLimitIsOneStatement() {
+        List<Post> rows = posts.find(Filter.empty().order("rank ASC")
+                .include(Include.of("tags", Filter.empty().order("label DESC").limit(1))));
+        assertThat(rows.get(0).tags).extracting(t -> t.label).containsExactly("sql");
+        assertThat(rows.get(1).tags).extracting(t -> t.label).containsExactly("sql");
+        assertThat(rows.get(2).tags).isEmpty();
+        assertThat(counter.statements).extracting(e -> e.strategy()).containsExactly("direct", "per-parent");
+
+        counter.reset();
+        List<Post> skipped = posts.find(Filter.where("id", "p1").include(Include.of("tags", Filter.empty().order("label ASC").skip(1))));
+        assertThat(skipped.get(0).tags).extracting(t -> t.label).containsExactly("sql");
+    }
+
+    @Test
+    void manyThroughAcrossDataSourcesKeepsScopeOrderAndWindow() {
+        List<Post> rows = posts.find(Filter.empty().order("rank ASC")
+                .include(Include.of("reviewers", Filter.empty().order("name DESC").limit(1))));
+        assertThat(rows.get(0).reviewers).extracting(a -> a.name).containsExactly("Bob");
+        assertThat(rows.get(1).reviewers).extracting(a -> a.name).containsExactly("Ada");
+        assertThat(rows.get(2).reviewers).isEmpty();
+        assertThat(counter.statements).extracting(e -> e.dataSource() + ":" + e.strategy())
+                .containsExactly("Content:direct", "Content:cross-datasource", "People:cross-datasource");
+
+        counter.reset();
+        List<Post> all = posts.find(Filter.where("id", "p1").include(Include.of("reviewers", Filter.empty().order("name ASC"))));
+        assertThat(all.get(0).reviewers).extracting(a -> a.name).containsExactly("Ada", "Bob");
     }
 
     @Test
@@ -163,7 +195,7 @@ class IncludeTest {
     void unknownRelationNamesTheValidOnes() {
         assertThatThrownBy(() -> posts.find(Filter.empty().include("writer")))
                 .isInstanceOf(FilterException.class)
-                .hasMessageContaining("include[0].relation").hasMessageContaining("author, comments, tags");
+                .hasMessageContaining("include[0].relation").hasMessageContaining("author, comments, reviewers, tags");
     }
 
     @Test

@@ -27,6 +27,10 @@ public class Post extends StringIdEntity {
     @Many(through = @Through(model = PostTag.class, sourceFields = "postId", targetFields = "tagId"))
     public List<Tag> tags;
 
+    /** Junction here, authors on the other datasource. */
+    @Many(through = @Through(model = PostReviewer.class, sourceFields = "postId", targetFields = "authorId"))
+    public List<Author> reviewers;
+
     public Post() {
     }
 

@@ -319,16 +319,18 @@ public final class IncludeExecutor {
             return byKey;
         };
         Map<Object, Object> found = session != null && targetSource == source ? targets.apply(session) : targetSource.readDetached(targets);
+        // Targets came back in the scope's order; each parent keeps that order, then its own window of skip/limit.
+        Map<Object, Integer> position = new HashMap<>();
+        for (Object key : found.keySet()) {
+            position.put(key, position.size());
+        }
+        int skip = scope.skip() == null ? 0 : scope.skip();
+        int limit = scope.limit() == null ? Integer.MAX_VALUE : scope.limit();
         Map<Object, List<Object>> grouped = new HashMap<>();
         for (Map.Entry<Object, List<Object>> entry : linked.entrySet()) {
-            List<Object> rows = new ArrayList<>();
-            for (Object key : entry.getValue()) {
-                Object row = found.get(key);
-                if (row != null) {
-                    rows.add(row);
-                }
-            }
-            grouped.put(entry.getKey(), rows);
+            List<Object> rows = entry.getValue().stream().filter(found::containsKey).distinct()
+                    .sorted(java.util.Comparator.comparingInt(position::get)).skip(skip).limit(limit).map(found::get).toList();
+            grouped.put(entry.getKey(), new ArrayList<>(rows));
         }
         return grouped;
     }
@@ -338,16 +340,35 @@ public final class IncludeExecutor {
                                                          ModelDescriptor junction, ModelDescriptor target, StartedDataSource ds,
                                                          Filter scope, List<Object> keys) {
         String junctionKey = "j." + junction.attribute(relation.junctionSourceKey()).hqlPath();
+        String joinOn = " on " + T + "." + target.attribute(relation.targetKey()).hqlPath() + " = j."
+                + junction.attribute(relation.junctionTargetKey()).hqlPath();
+        boolean window = perParent(relation, scope);
+        String strategy = window ? "per-parent" : "batch";
         Map<Object, List<Object>> grouped = new HashMap<>();
         for (List<Object> chunk : chunks(keys, ds)) {
             QueryParameters params = new QueryParameters();
+            String keysBound = params.bind(chunk);
             String scopeWhere = ds.compiler().where(target, scope.where(), params, T);
-            String hql = "select " + junctionKey + ", " + T + " from " + junction.entityName() + " j join " + target.entityName() + " " + T
-                    + " on " + T + "." + target.attribute(relation.targetKey()).hqlPath() + " = j."
-                    + junction.attribute(relation.junctionTargetKey()).hqlPath()
-                    + " where " + junctionKey + " in (" + params.bind(chunk) + ")" + (scopeWhere.isEmpty() ? "" : " and " + scopeWhere)
-                    + ds.compiler().orderBy(target, scope.order(), T);
-            List<Object[]> pairs = ds.statement(call, target.name(), "include", "batch", () -> {
+            String condition = junctionKey + " in (" + keysBound + ")" + (scopeWhere.isEmpty() ? "" : " and " + scopeWhere);
+            String from = " from " + junction.entityName() + " j join " + target.entityName() + " " + T + joinOn;
+            String order = ds.compiler().orderBy(target, scope.order(), T);
+            String hql;
+            if (window) {
+                // Number each parent's targets in the scope's order and keep the requested window: still one statement.
+                int skip = scope.skip() == null ? 0 : scope.skip();
+                int limit = scope.limit() == null ? settings.maxLimit() : scope.limit();
+                String inner = "select j." + junction.id().hqlPath() + " as rowId, row_number() over (partition by " + junctionKey
+                        + order + ") as position" + from + " where " + condition;
+                hql = "select o." + junction.attribute(relation.junctionSourceKey()).hqlPath() + ", ot from "
+                        + junction.entityName() + " o join " + target.entityName() + " ot on ot." + target.attribute(relation.targetKey()).hqlPath()
+                        + " = o." + junction.attribute(relation.junctionTargetKey()).hqlPath()
+                        + " where o." + junction.id().hqlPath() + " in (select w.rowId from (" + inner + ") w where w.position > "
+                        + params.bind(skip) + " and w.position <= " + params.bind(skip + limit) + ")"
+                        + ds.compiler().orderBy(target, scope.order(), "ot");
+            } else {
+                hql = "select " + junctionKey + ", " + T + from + " where " + condition + order;
+            }
+            List<Object[]> pairs = ds.statement(call, target.name(), "include", strategy, () -> {
                 var query = session.createSelectionQuery(hql, Object[].class);
                 params.values().forEach((name, value) -> {
                     if (value instanceof Collection<?> c) {
