@@ -1,9 +1,16 @@
 /**
  * The seed's example carried into Java: User and Configuration on a core datasource, audit events on a second
- * one, repositories, and a main that queries them with includes across both. Embedded H2 by default.
+ * one, repositories, and a main that queries them with includes across both. Embedded H2 by default. With
+ * {@code --serve}, the repositories and the query metrics are served over HTTP.
  */
 module dev.ignis.examples {
     requires dev.ignis.engine;
+    // MetricsModule: every query timed in the component's MeterRegistry (a Prometheus one here).
+    requires dev.ignis.metrics;
+    requires micrometer.registry.prometheus;
+    // The HTTP surface: the JDK's server, Jackson for the JSON answers.
+    requires jdk.httpserver;
+    requires com.fasterxml.jackson.databind;
     // Dagger wires the example (generated code in this module); it needs javax.inject at run time as well.
     requires dagger;
     requires jakarta.inject;
@@ -15,6 +22,7 @@ module dev.ignis.examples {
     exports dev.ignis.examples.model;
     exports dev.ignis.examples.datasource;
     exports dev.ignis.examples.repository;
+    exports dev.ignis.examples.http;
 
     // Hibernate maps the models reflectively; the engine fills their relation fields.
     opens dev.ignis.examples.model to org.hibernate.orm.core, dev.ignis.engine;

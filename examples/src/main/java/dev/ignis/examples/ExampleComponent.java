@@ -9,11 +9,16 @@ import dev.ignis.examples.datasource.ExampleSettings;
 import dev.ignis.examples.repository.AuditEventRepository;
 import dev.ignis.examples.repository.ConfigurationRepository;
 import dev.ignis.examples.repository.UserRepository;
+import dev.ignis.metrics.dagger.MetricsModule;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
-/** The example application: the seed's application API ({@link #app()}) next to typed accessors. */
+/**
+ * The example application: the seed's application API ({@link #app()}) next to typed accessors. {@link MetricsModule}
+ * times every query in the bound {@link MeterRegistry}; the {@link QueryListener} also sees every statement.
+ */
 @Singleton
-@Component(modules = {IgnisModule.class, ExampleModule.class})
+@Component(modules = {IgnisModule.class, MetricsModule.class, ExampleModule.class})
 public interface ExampleComponent {
     IgnisApplication app();
 
@@ -25,6 +30,7 @@ public interface ExampleComponent {
 
     @Component.Factory
     interface Factory {
-        ExampleComponent create(@BindsInstance ExampleSettings settings, @BindsInstance QueryListener listener);
+        ExampleComponent create(@BindsInstance ExampleSettings settings, @BindsInstance QueryListener listener,
+                                @BindsInstance MeterRegistry meterRegistry);
     }
 }

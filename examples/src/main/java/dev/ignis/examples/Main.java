@@ -2,17 +2,21 @@ package dev.ignis.examples;
 
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
-import dev.ignis.api.repository.WriteOptions;
-import dev.ignis.engine.IgnisApplication;
 import dev.ignis.examples.datasource.ExampleSettings;
+import dev.ignis.examples.http.ExampleHttpServer;
 import dev.ignis.examples.model.AuditEvent;
 import dev.ignis.examples.model.Configuration;
-import dev.ignis.examples.model.User;
 import dev.ignis.examples.repository.AuditEventRepository;
 import dev.ignis.examples.repository.ConfigurationRepository;
-import dev.ignis.examples.repository.UserRepository;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +25,8 @@ import java.util.Map;
 /**
  * Seeds users and configurations on the core datasource and audit events on the audit datasource, then runs the
  * seed's query (configurations by code, with their creator), an include that crosses datasources, and a filter
- * given as JSON, printing the rows and the statements each call took.
+ * given as JSON, printing the rows and the statements each call took. With {@code --serve} it then keeps running
+ * and answers the same queries over HTTP ({@link ExampleHttpServer}).
  */
 public final class Main {
     static final String USAGE = """
@@ -33,10 +38,14 @@ public final class Main {
               --core-password PW    its password                                               env IGNIS_CORE_PASSWORD
               --audit-url URL       JDBC URL of the audit datasource (audit events)           env IGNIS_AUDIT_URL
               --audit-user USER, --audit-password PW                                           env IGNIS_AUDIT_USER/_PASSWORD
+              --serve [PORT]        then serve the repositories and /metrics over HTTP on 127.0.0.1:PORT
+                                    (default 8080, 0 = a free port) until stopped (Ctrl-C)
               --help                this text
             Drivers follow the URL: jdbc:h2: -> h2, jdbc:postgresql: -> postgres, jdbc:mysql: -> mariadb.
             Example: --core-url jdbc:postgresql://127.0.0.1:5432/test --audit-url jdbc:mysql://127.0.0.1:3306/test
             """;
+    static final String SERVE = "--serve";
+    static final int DEFAULT_PORT = 8080;
 
     private Main() {
     }
@@ -47,12 +56,25 @@ public final class Main {
             System.out.print(USAGE);
             return;
         }
-        run(ExampleSettings.from(flags, System.getenv()), System.out);
+        ExampleSettings settings = ExampleSettings.from(flags, System.getenv());
+        if (flags.containsKey(SERVE)) {
+            AutoCloseable running = serve(settings, Integer.parseInt(flags.get(SERVE)), System.out);
+            // The server's threads keep the JVM up; Ctrl-C or SIGTERM stops the server, then the datasources.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    running.close();
+                } catch (Exception e) {
+                    System.err.println("Stopping the example failed: " + e);
+                }
+            }, "ignis-example-stop"));
+        } else {
+            run(settings, System.out);
+        }
     }
 
     static Map<String, String> parse(String[] args) {
         Map<String, String> flags = new HashMap<>();
-        List<String> words = new java.util.ArrayList<>();
+        List<String> words = new ArrayList<>();
         for (String arg : args) {
             words.addAll(Arrays.asList(arg.trim().split("\\s+")));
         }
@@ -61,6 +83,13 @@ public final class Main {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || args[i].equals("-h")) {
                 flags.put("--help", "");
+            } else if (args[i].equals(SERVE)) {
+                boolean portGiven = i + 1 < args.length && args[i + 1].matches("\\d{1,5}");
+                int port = portGiven ? Integer.parseInt(args[++i]) : DEFAULT_PORT;
+                if (port > 65535) {
+                    throw new IllegalArgumentException("Port " + port + " is out of range (0-65535)\n" + USAGE);
+                }
+                flags.put(SERVE, String.valueOf(port));
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 flags.put(args[i], args[++i]);
             } else {
@@ -72,50 +101,81 @@ public final class Main {
 
     /** Runs the whole example against the given datasources and prints to {@code out}. */
     public static void run(ExampleSettings settings, PrintStream out) {
-        StatementLog log = new StatementLog();
-        ExampleComponent component = DaggerExampleComponent.factory().create(settings, log);
+        try (Example example = start(settings, out)) {
+            demo(example, out);
+        }
+    }
+
+    /**
+     * Runs the example, then serves it over HTTP on the loopback address ({@code port} 0: a free one) and prints the
+     * URL. Closing the result stops the server, then the datasources.
+     */
+    public static AutoCloseable serve(ExampleSettings settings, int port, PrintStream out) {
+        Example example = start(settings, out);
+        try {
+            demo(example, out);
+            ExampleHttpServer http = ExampleHttpServer.start(example.app(), example.meters(),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            String seedQuery = "{\"where\":{\"code\":\"some_code\"},\"include\":[\"creator\"]}";
+            out.println();
+            out.println("Serving " + http.uri() + " (Ctrl-C stops):");
+            http.resources().forEach(resource -> out.println("   " + http.uri() + resource));
+            out.println("   " + http.uri() + "configurations?filter=" + URLEncoder.encode(seedQuery, StandardCharsets.UTF_8));
+            out.println("   " + http.uri() + "metrics");
+            return () -> {
+                try {
+                    http.close();
+                } finally {
+                    example.close();
+                }
+            };
+        } catch (IOException e) {
+            example.close();
+            throw new UncheckedIOException("Cannot serve on port " + port + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            example.close();
+            throw e;
+        }
+    }
+
+    private static Example start(ExampleSettings settings, PrintStream out) {
         out.println("Core datasource:  " + settings.core());
         out.println("Audit datasource: " + settings.audit());
-        try (IgnisApplication app = component.app().start()) {
-            // The seed's look-up by key, and the typed accessors of the same component.
-            ConfigurationRepository configurations = app.get("repositories.ConfigurationRepository", ConfigurationRepository.class);
-            UserRepository users = component.users();
-            AuditEventRepository events = component.auditEvents();
-            out.println("Started " + app.keys());
+        Example example = Example.start(settings);
+        // The seed's look-up by key works on the same component as the typed accessors.
+        out.println("Started " + example.app().keys());
+        example.seed();
+        out.println("Seeded 2 users, 2 configurations (core) and 3 audit events (audit). " + example.log().drain());
+        out.println();
+        return example;
+    }
 
-            User ada = users.create(new User("Ada", "engineering")).single();
-            User bob = users.create(new User("Bob", "operations")).single();
-            Configuration some = configurations.create(new Configuration("some_code", "general", ada.getId())).single();
-            Configuration other = configurations.create(new Configuration("other_code", "billing", bob.getId())).single();
-            configurations.updateById(other.getId(), Map.of("modifiedBy", ada.getId()));
-            events.createAll(List.of(new AuditEvent("created", some.getId(), ada.getId()),
-                    new AuditEvent("created", other.getId(), bob.getId()),
-                    new AuditEvent("updated", other.getId(), ada.getId())), WriteOptions.noReturn());
-            out.println("Seeded 2 users, 2 configurations (core) and 3 audit events (audit). " + log.drain());
-            out.println();
+    private static void demo(Example example, PrintStream out) {
+        StatementLog log = example.log();
+        ConfigurationRepository configurations = example.app().get("repositories.ConfigurationRepository", ConfigurationRepository.class);
+        AuditEventRepository events = example.component().auditEvents();
 
-            out.println("1. The seed's query: configurations where code = 'some_code', include creator");
-            List<Configuration> rows = configurations.find(Filter.where("code", "some_code").include("creator"));
-            rows.forEach(c -> out.println("   " + c.getCode() + " (" + c.getGroup() + ") created by " + c.getCreator().getName()));
-            out.println("   " + log.drain());
+        out.println("1. The seed's query: configurations where code = 'some_code', include creator");
+        List<Configuration> rows = configurations.find(Filter.where("code", "some_code").include("creator"));
+        rows.forEach(c -> out.println("   " + c.getCode() + " (" + c.getGroup() + ") created by " + c.getCreator().getName()));
+        out.println("   " + log.drain());
 
-            out.println("2. Across datasources: audit events with their configuration (and its creator) and actor");
-            List<AuditEvent> history = events.find(Filter.empty()
-                    .include(Include.of("configuration", Filter.empty().include("creator")), Include.of("actor")));
-            history.forEach(e -> out.println("   " + e.getAction() + " " + e.getConfiguration().getCode() + " by "
-                    + e.getActor().getName() + " (configuration created by " + e.getConfiguration().getCreator().getName() + ")"));
-            out.println("   " + log.drain());
+        out.println("2. Across datasources: audit events with their configuration (and its creator) and actor");
+        List<AuditEvent> history = events.find(Filter.empty()
+                .include(Include.of("configuration", Filter.empty().include("creator")), Include.of("actor")));
+        history.forEach(e -> out.println("   " + e.getAction() + " " + e.getConfiguration().getCode() + " by "
+                + e.getActor().getName() + " (configuration created by " + e.getConfiguration().getCreator().getName() + ")"));
+        out.println("   " + log.drain());
 
-            out.println("3. A JSON filter, as a REST query string would carry it");
-            String json = "{\"where\":{\"or\":[{\"group\":\"billing\"},{\"code\":{\"like\":\"some%\"}}]},"
-                    + "\"order\":[\"code ASC\"],\"fields\":[\"code\",\"group\"],"
-                    + "\"include\":[{\"relation\":\"modifier\"},{\"relation\":\"events\",\"scope\":{\"limit\":1}}]}";
-            out.println("   " + json);
-            for (Configuration c : configurations.find(Filter.parse(json))) {
-                out.println("   " + c.getCode() + " (" + c.getGroup() + ") last modified by " + c.getModifier().getName()
-                        + ", latest event: " + c.getEvents().get(0).getAction());
-            }
-            out.println("   " + log.drain());
+        out.println("3. A JSON filter, as a REST query string would carry it");
+        String json = "{\"where\":{\"or\":[{\"group\":\"billing\"},{\"code\":{\"like\":\"some%\"}}]},"
+                + "\"order\":[\"code ASC\"],\"fields\":[\"code\",\"group\"],"
+                + "\"include\":[{\"relation\":\"modifier\"},{\"relation\":\"events\",\"scope\":{\"limit\":1}}]}";
+        out.println("   " + json);
+        for (Configuration c : configurations.find(Filter.parse(json))) {
+            out.println("   " + c.getCode() + " (" + c.getGroup() + ") last modified by " + c.getModifier().getName()
+                    + ", latest event: " + c.getEvents().get(0).getAction());
         }
+        out.println("   " + log.drain());
     }
 }

@@ -2,18 +2,28 @@ package dev.ignis.examples;
 
 import dev.ignis.engine.QueryListener;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Remembers the statements of the last calls, to print how many each took on which datasource. */
+/**
+ * Remembers the statements of the last calls, to print how many each took on which datasource. Keeps at most
+ * {@value #CAPACITY} (the oldest go first), so a long-running example ({@code --serve}) does not grow it forever.
+ */
 final class StatementLog implements QueryListener {
-    private final List<StatementEvent> events = new ArrayList<>();
+    static final int CAPACITY = 1000;
+
+    private final Deque<StatementEvent> events = new ArrayDeque<>();
 
     @Override
     public synchronized void onStatement(StatementEvent event) {
-        events.add(event);
+        if (events.size() == CAPACITY) {
+            events.removeFirst();
+        }
+        events.addLast(event);
     }
 
     /** "2 statements: CoreDataSource 1 (direct), AuditDataSource 1 (cross-datasource)", and forgets them. */

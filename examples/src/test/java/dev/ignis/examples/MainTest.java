@@ -42,4 +42,14 @@ class MainTest {
                 .hasMessageContaining("jdbc:h2:, jdbc:postgresql: or jdbc:mysql:");
         assertThatThrownBy(() -> Main.parse(new String[] {"--bogus"})).hasMessageContaining("Unknown argument '--bogus'");
     }
+
+    @Test
+    void serveTakesAnOptionalPort() {
+        assertThat(Main.parse(new String[] {"--serve"})).containsEntry("--serve", "8080");
+        assertThat(Main.parse(new String[] {"--serve", "0"})).containsEntry("--serve", "0");
+        assertThat(Main.parse(new String[] {"--serve", "--core-url", "jdbc:h2:mem:x"}))
+                .containsEntry("--serve", "8080").containsEntry("--core-url", "jdbc:h2:mem:x");
+        assertThat(Main.parse(new String[] {"--core-url jdbc:h2:mem:x --serve 9090"})).containsEntry("--serve", "9090");
+        assertThatThrownBy(() -> Main.parse(new String[] {"--serve", "70000"})).hasMessageContaining("out of range");
+    }
 }

@@ -10,7 +10,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Times every statement ({@value #STATEMENT_TIMER}) and every repository call ({@value #CALL_TIMER}) the engine
  * reports, and records how many statements each call took ({@value #STATEMENTS_PER_CALL}: an N+1 detector that
- * stays flat while includes batch). Tags are low-cardinality only: datasource, model, operation, strategy, outcome.
+ * stays flat while includes batch). Tags are low-cardinality only:
+ * <ul>
+ *   <li>{@value #STATEMENT_TIMER}: {@code datasource} (where the statement ran, which for an include is the
+ *       relation's target datasource), {@code model}, {@code operation} (find, count, create, ..., or
+ *       {@code include} for an include's statements), {@code strategy} ({@code direct}, {@code batch},
+ *       {@code per-parent}, {@code cross-datasource}) and {@code outcome};</li>
+ *   <li>{@value #CALL_TIMER} and {@value #STATEMENTS_PER_CALL}: {@code datasource}, {@code model} and
+ *       {@code operation} of the repository called, and {@code outcome}.</li>
+ * </ul>
+ * {@code outcome} is {@code success} or the simple name of the exception (e.g. {@code FilterException}).
  */
 public final class MicrometerQueryListener implements QueryListener {
     public static final String STATEMENT_TIMER = "ignis.query";
@@ -51,6 +60,7 @@ public final class MicrometerQueryListener implements QueryListener {
                 .tag("datasource", event.dataSource())
                 .tag("model", event.model())
                 .tag("operation", event.operation())
+                .tag("outcome", outcome(event.error()))
                 .register(registry)
                 .record(event.statements());
     }

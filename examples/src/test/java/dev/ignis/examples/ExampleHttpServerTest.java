@@ -1,0 +1,193 @@
+package dev.ignis.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ignis.examples.datasource.ExampleSettings;
+import dev.ignis.examples.http.ExampleHttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HTTP surface on a free loopback port, queried with the JDK's HttpClient. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExampleHttpServerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    Example example;
+    ExampleHttpServer server;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void start() throws Exception {
+        example = Example.start(ExampleSettings.from(Map.of("--core-url", "jdbc:h2:mem:http-test-core;DB_CLOSE_DELAY=-1",
+                "--audit-url", "jdbc:h2:mem:http-test-audit;DB_CLOSE_DELAY=-1"), Map.of()));
+        example.seed();
+        server = ExampleHttpServer.start(example.app(), example.meters(),
+                new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (example != null) {
+            example.close();
+        }
+    }
+
+    @Test
+    void listensOnLoopbackAndServesEveryRepository() throws Exception {
+        assertThat(server.uri().toString()).startsWith("http://127.0.0.1:").doesNotEndWith(":0/");
+        assertThat(server.resources()).containsExactly("audit-events", "configurations", "users");
+        HttpResponse<String> index = get("/");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(index.body()).get("resources").toString()).contains("/configurations", "/audit-events", "/users");
+    }
+
+    @Test
+    void theSeedsQueryAsAFilterParameter() throws Exception {
+        HttpResponse<String> response = get("/configurations?filter="
+                + encode("{\"where\":{\"code\":\"some_code\"},\"include\":[{\"relation\":\"creator\"}]}"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Range")).hasValue("records 0-0/1");
+        JsonNode rows = JSON.readTree(response.body());
+        assertThat(rows.isArray()).isTrue();
+        assertThat(rows).hasSize(1);
+        JsonNode row = rows.get(0);
+        assertThat(row.get("code").asText()).isEqualTo("some_code");
+        assertThat(row.get("group").asText()).isEqualTo("general");
+        assertThat(row.get("creator").get("name").asText()).isEqualTo("Ada");
+        assertThat(row.get("creator").get("realm").asText()).isEqualTo("engineering");
+        assertThat(row.get("createdAt").isTextual()).as("Instants as ISO-8601 strings: %s", row).isTrue();
+        assertThat(Instant.parse(row.get("createdAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(row.get("creator").get("modifiedAt").asText())).isNotNull();
+
+        // ... and what the query cost is on /metrics, attributed to the datasource and model it ran on.
+        HttpResponse<String> metrics = get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(metrics.body()).containsPattern("(?m)^ignis_query_seconds_count\\{[^}]*datasource=\"CoreDataSource\"[^}]*"
+                + "model=\"Configuration\"[^}]*operation=\"findWithRange\"[^}]*strategy=\"direct\"[^}]*} [1-9]");
+        assertThat(metrics.body()).containsPattern("(?m)^ignis_repository_call_seconds_count\\{[^}]*datasource=\"CoreDataSource\""
+                + "[^}]*model=\"Configuration\"[^}]*operation=\"findWithRange\"[^}]*outcome=\"success\"[^}]*} [1-9]");
+        assertThat(metrics.body()).contains("ignis_repository_statements");
+    }
+
+    @Test
+    void pagesCarryTheirRangeAndCrossDataSourceIncludesWork() throws Exception {
+        HttpResponse<String> response = get("/audit-events?filter="
+                + encode("{\"limit\":2,\"include\":[\"actor\",{\"relation\":\"configuration\",\"scope\":{\"include\":[\"creator\"]}}]}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Range")).hasValue("records 0-1/3");
+        JsonNode rows = JSON.readTree(response.body());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("action").asText()).isEqualTo("updated");
+        assertThat(rows.get(0).get("actor").get("name").asText()).isEqualTo("Ada");
+        assertThat(rows.get(0).get("configuration").get("creator").get("name").asText()).isEqualTo("Bob");
+
+        HttpResponse<String> past = get("/users?filter=" + encode("{\"skip\":10}"));
+        assertThat(past.statusCode()).isEqualTo(200);
+        assertThat(past.headers().firstValue("Content-Range")).hasValue("records */2");
+        assertThat(past.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void oneRowById() throws Exception {
+        JsonNode users = JSON.readTree(get("/users?filter=" + encode("{\"where\":{\"name\":\"Bob\"}}")).body());
+        String id = users.get(0).get("id").asText();
+        HttpResponse<String> response = get("/users/" + id + "?filter=" + encode("{\"include\":[\"configurations\"]}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode bob = JSON.readTree(response.body());
+        assertThat(bob.get("name").asText()).isEqualTo("Bob");
+        assertThat(bob.get("configurations").get(0).get("code").asText()).isEqualTo("other_code");
+
+        long eventId = JSON.readTree(get("/audit-events").body()).get(0).get("id").asLong();
+        HttpResponse<String> event = get("/audit-events/" + eventId);
+        assertThat(event.statusCode()).as(event.body()).isEqualTo(200);
+        assertThat(JSON.readTree(event.body()).get("id").asLong()).isEqualTo(eventId);
+    }
+
+    @Test
+    void anUnknownIdIs404() throws Exception {
+        HttpResponse<String> response = get("/configurations/no-such-id");
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertThat(error.get("statusCode").asInt()).isEqualTo(404);
+        assertThat(error.get("message").asText()).isEqualTo("Configuration with id 'no-such-id' was not found");
+
+        assertThat(get("/audit-events/987654321").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadFilterIs400WithItsPathAndTheValidNames() throws Exception {
+        HttpResponse<String> response = get("/configurations?filter=" + encode("{\"where\":{\"nope\":\"x\"}}"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        JsonNode error = JSON.readTree(response.body()).get("error");
+        assertThat(error.get("name").asText()).isEqualTo("FilterException");
+        assertThat(error.get("path").asText()).isEqualTo("where.nope");
+        assertThat(error.get("message").asText()).contains("nope");
+        assertThat(names(error.get("validNames"))).contains("code", "group", "createdBy", "createdAt");
+        assertThat(response.body()).doesNotContain("at dev.ignis", "Exception:", "\tat ");
+
+        HttpResponse<String> notJson = get("/configurations?filter=" + encode("{where"));
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notJson.body()).get("error").get("path").asText()).isEqualTo("$");
+
+        HttpResponse<String> unknownRelation = get("/users?filter=" + encode("{\"include\":[\"friends\"]}"));
+        assertThat(unknownRelation.statusCode()).isEqualTo(400);
+        assertThat(names(JSON.readTree(unknownRelation.body()).get("error").get("validNames"))).contains("configurations");
+
+        HttpResponse<String> badId = get("/audit-events/abc");
+        assertThat(badId.statusCode()).as("the id is not a number: %s", badId.body()).isEqualTo(400);
+    }
+
+    @Test
+    void unknownPathsAndMethods() throws Exception {
+        HttpResponse<String> unknown = get("/nothing-here");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("error").get("message").asText()).contains("/nothing-here");
+        assertThat(get("/users/1/more").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(server.uri().resolve("/users"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.uri().toString().replaceAll("/$", "") + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String json) {
+        return URLEncoder.encode(json, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+}
