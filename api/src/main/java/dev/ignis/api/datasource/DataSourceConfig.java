@@ -32,6 +32,7 @@ public final class DataSourceConfig {
     private final Duration idleTimeout;
     private final Duration maxLifetime;
     private final Map<String, String> properties;
+    private final Map<String, String> hibernateSettings;
     private final SchemaAction schemaAction;
     private final List<Class<?>> models;
 
@@ -51,6 +52,7 @@ public final class DataSourceConfig {
         this.idleTimeout = b.idleTimeout;
         this.maxLifetime = b.maxLifetime;
         this.properties = Map.copyOf(b.properties);
+        this.hibernateSettings = Map.copyOf(b.hibernateSettings);
         this.schemaAction = b.schemaAction;
         this.models = List.copyOf(b.models);
     }
@@ -119,6 +121,11 @@ public final class DataSourceConfig {
         return properties;
     }
 
+    /** Hibernate settings for this datasource's SessionFactory, applied after the driver's (so these win). */
+    public Map<String, String> hibernateSettings() {
+        return hibernateSettings;
+    }
+
     public SchemaAction schemaAction() {
         return schemaAction;
     }
@@ -131,7 +138,7 @@ public final class DataSourceConfig {
     public Builder toBuilder() {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
-                .properties(properties).schemaAction(schemaAction).models(models.toArray(new Class<?>[0]));
+                .properties(properties).hibernateSettings(hibernateSettings).schemaAction(schemaAction).models(models.toArray(new Class<?>[0]));
         b.url = url;
         b.host = host;
         b.port = port;
@@ -146,7 +153,8 @@ public final class DataSourceConfig {
                 + (url != null ? ", url=" + redactUrl(url) : ", host=" + host + ", port=" + port + ", database=" + database)
                 + ", user=" + user + ", password=" + (password == null || password.isEmpty() ? "<none>" : "****")
                 + ", maxPoolSize=" + maxPoolSize + ", schemaAction=" + schemaAction
-                + ", properties=" + properties.keySet() + ", models=" + models.stream().map(Class::getSimpleName).toList() + "}";
+                + ", properties=" + properties.keySet() + (hibernateSettings.isEmpty() ? "" : ", hibernateSettings=" + hibernateSettings.keySet())
+                + ", models=" + models.stream().map(Class::getSimpleName).toList() + "}";
     }
 
     /** Hides credentials some users put into URLs ({@code user:pass@host} or {@code password=...}). */
@@ -173,6 +181,7 @@ public final class DataSourceConfig {
         private Duration idleTimeout = Duration.ofMinutes(10);
         private Duration maxLifetime = Duration.ofMinutes(30);
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> hibernateSettings = new LinkedHashMap<>();
         private SchemaAction schemaAction = SchemaAction.NONE;
         private final List<Class<?>> models = new ArrayList<>();
 
@@ -250,6 +259,17 @@ public final class DataSourceConfig {
 
         public Builder properties(Map<String, String> more) {
             this.properties.putAll(more);
+            return this;
+        }
+
+        /** A Hibernate setting for this datasource, e.g. {@code hibernate.generate_statistics=true}. */
+        public Builder hibernateSetting(String key, String value) {
+            this.hibernateSettings.put(key, value);
+            return this;
+        }
+
+        public Builder hibernateSettings(Map<String, String> more) {
+            this.hibernateSettings.putAll(more);
             return this;
         }
 

@@ -24,23 +24,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EngineSmokeTest {
     static final class Db extends BaseDataSource {
         Db() {
-            super(DataSourceConfig.named("SmokeDb").driver("test-h2").database("smoke").schemaAction(SchemaAction.CREATE).models(Item.class));
+            super(DataSourceConfig.named("SmokeDb").driver("test-h2").database("smoke").schemaAction(SchemaAction.CREATE)
+                    .hibernateSetting("hibernate.generate_statistics", "true").models(Item.class));
         }
     }
 
     Engine engine;
     CrudRepository<Item, String> items;
+    org.hibernate.SessionFactory sessionFactory;
 
     @BeforeAll
     void start() {
         Db db = new Db();
-        engine = Engine.builder().drivers(new TestH2Driver()).dataSource(db).currentUser(() -> Optional.of("u1")).build().start();
+        engine = Engine.builder().drivers(new TestH2Driver()).dataSource(db).currentUser(() -> Optional.of("u1"))
+                .observer((name, pool, factory) -> sessionFactory = factory).build().start();
         items = new CrudRepository<>(db, Item.class);
     }
 
     @AfterAll
     void stop() {
         engine.close();
+    }
+
+    @Test
+    void perDataSourceHibernateSettingsWinAndObserversSeeTheSessionFactory() {
+        assertThat(sessionFactory).isNotNull();
+        assertThat(sessionFactory.getStatistics().isStatisticsEnabled()).isTrue();
     }
 
     @Test

@@ -143,6 +143,7 @@ public final class DataSourceBooter {
             case CREATE_DROP -> "create-drop";
         });
         settings.putAll(driver.hibernateSettings(config));
+        settings.putAll(config.hibernateSettings());
 
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
