@@ -15,6 +15,10 @@ module dev.ignis.conformance {
     exports dev.ignis.conformance;
     exports dev.ignis.conformance.model;
 
+    // Testcontainers for a laptop without local servers: the non-modular ignis-conformance-containers implements it
+    // (Testcontainers cannot sit on the module path); DatabaseTarget finds it with ServiceLoader, absent is fine.
+    uses dev.ignis.conformance.ContainerProvider;
+
     // Hibernate reads and instantiates the test models; the engine sets enricher embeddables in them.
     opens dev.ignis.conformance.model to org.hibernate.orm.core, dev.ignis.engine;
     // JUnit discovers and invokes the contracts' default test methods reflectively.

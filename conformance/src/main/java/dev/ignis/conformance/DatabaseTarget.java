@@ -1,24 +1,37 @@
 package dev.ignis.conformance;
 
+import dev.ignis.conformance.ContainerProvider.Endpoint;
+import dev.ignis.conformance.Provisioning.Decision;
 import org.junit.jupiter.api.Assertions;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One database the conformance suite runs against: the driver plugin's name, where the server is (environment
- * variables with the project machines' defaults), a private schema so runs do not collide with anything else in
- * that database, and the dialect features the suite expects the driver to support.
+ * One database the conformance suite runs against: the driver plugin's name, where the server is, a private schema so
+ * runs do not collide with anything else in that database, and the dialect features the suite expects the driver to
+ * support.
  *
- * <p>When the server cannot be reached the suite's tests are skipped with a message telling how to start it, except
- * when the environment variable {@code CI} is {@code true}: then they fail.
+ * <p>Where the server is gets decided by {@link #prepare()} with the rule of {@link Provisioning}: a URL set in the
+ * environment ({@code IGNIS_PG_URL}, {@code IGNIS_MARIADB_URL}, {@code IGNIS_H2_URL}) is always used; otherwise the
+ * local server at the project machines' default address if it answers; otherwise, when a {@link ContainerProvider}
+ * ({@code ignis-conformance-containers}) is on the class path and a Docker engine answers, a Testcontainers container
+ * started once per JVM. The choice is logged once per target. When no server can be had the suite's tests are skipped
+ * with a message saying what is needed, except when the environment variable {@code CI} is {@code true}: then they
+ * fail.
  */
 public final class DatabaseTarget {
     /** The schema (PostgreSQL) or database (MariaDB, H2 in-memory) the suite's tables live in. */
@@ -29,75 +42,117 @@ public final class DatabaseTarget {
         H2, POSTGRES, MARIADB
     }
 
+    static final String H2_DEFAULT_URL = "jdbc:h2:mem:" + SCHEMA + ";DB_CLOSE_DELAY=-1";
+    static final String POSTGRES_DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String MARIADB_DEFAULT_URL = "jdbc:mysql://127.0.0.1:3306/test";
+
     private static final Pattern MYSQL_URL = Pattern.compile("^(jdbc:(?:mysql|mariadb)://[^/?]*)(/[^?]*)?(\\?.*)?$");
+    private static final System.Logger LOG = System.getLogger(DatabaseTarget.class.getName());
+
+    /** What {@link #prepare()} depends on besides the database: CI mode, the container provider, where to log. */
+    record Surroundings(boolean ci, Supplier<Optional<ContainerProvider>> containers, Consumer<String> log) {
+        static Surroundings system() {
+            return new Surroundings("true".equalsIgnoreCase(System.getenv("CI")), InstalledProvider::get, DatabaseTarget::log);
+        }
+    }
+
+    private static void log(String line) {
+        LOG.log(System.Logger.Level.INFO, line);
+    }
 
     private final Kind kind;
     private final String driver;
-    private final String serverUrl;
-    private final String url;
-    private final String user;
-    private final String password;
+    /** The server URL set in the environment, or null: then {@link #localServer} is tried first. */
+    private final String configuredUrl;
+    /** The default local server (URL from the environment or the default, user and password). */
+    private final Endpoint localServer;
     private final boolean arrayOperators;
     private final boolean jsonPath;
     private final String startHint;
+    private final Surroundings surroundings;
 
-    private DatabaseTarget(Kind kind, String driver, String serverUrl, String url, String user, String password,
-                           boolean arrayOperators, boolean jsonPath, String startHint) {
+    /** The server in use: the configured or local one until {@link #prepare()} chooses a container instead. */
+    private volatile Endpoint server;
+    private volatile Decision decision;
+
+    private DatabaseTarget(Kind kind, String driver, String configuredUrl, Endpoint localServer, boolean arrayOperators,
+                           boolean jsonPath, String startHint, Surroundings surroundings, Endpoint server, Decision decision) {
         this.kind = kind;
         this.driver = driver;
-        this.serverUrl = serverUrl;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.configuredUrl = configuredUrl;
+        this.localServer = localServer;
         this.arrayOperators = arrayOperators;
         this.jsonPath = jsonPath;
         this.startHint = startHint;
+        this.surroundings = surroundings;
+        this.server = server;
+        this.decision = decision;
+        schemaUrl(server.url()); // fails early on a URL the kind cannot use
     }
 
     /** H2 in memory ({@code IGNIS_H2_URL} overrides the URL). Always reachable. */
     public static DatabaseTarget h2() {
-        String url = env("IGNIS_H2_URL", "jdbc:h2:mem:" + SCHEMA + ";DB_CLOSE_DELAY=-1");
-        return new DatabaseTarget(Kind.H2, "h2", url, url, env("IGNIS_H2_USER", "sa"), env("IGNIS_H2_PASSWORD", ""),
-                false, false, "H2 runs in memory; check the H2 driver plugin and the URL " + url);
+        return create(Kind.H2, System::getenv, H2_DEFAULT_URL, Surroundings.system());
     }
 
     /**
      * PostgreSQL at {@code IGNIS_PG_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test}) as {@code IGNIS_PG_USER}
      * (default {@code postgres}) / {@code IGNIS_PG_PASSWORD} (default empty); tables go to schema {@value #SCHEMA}.
+     * Without {@code IGNIS_PG_URL} and without a local server, a {@code postgres:15} container when Docker answers.
      */
     public static DatabaseTarget postgres() {
-        String server = env("IGNIS_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-        String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-        return new DatabaseTarget(Kind.POSTGRES, "postgres", server, url, env("IGNIS_PG_USER", "postgres"),
-                env("IGNIS_PG_PASSWORD", ""), true, true,
-                "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
+        return create(Kind.POSTGRES, System::getenv, POSTGRES_DEFAULT_URL, Surroundings.system());
     }
 
     /**
      * MariaDB at {@code IGNIS_MARIADB_URL} (default {@code jdbc:mysql://127.0.0.1:3306/test}) as {@code IGNIS_MARIADB_USER}
      * (default {@code root}) / {@code IGNIS_MARIADB_PASSWORD} (default empty), through the {@code mariadb} driver plugin;
-     * tables go to database {@value #SCHEMA}.
+     * tables go to database {@value #SCHEMA}. Without {@code IGNIS_MARIADB_URL} and without a local server, a
+     * {@code mariadb:10.11} container when Docker answers.
      */
     public static DatabaseTarget mariadb() {
-        String server = env("IGNIS_MARIADB_URL", "jdbc:mysql://127.0.0.1:3306/test");
-        return new DatabaseTarget(Kind.MARIADB, "mariadb", server, withDatabase(server, SCHEMA),
-                env("IGNIS_MARIADB_USER", "root"), env("IGNIS_MARIADB_PASSWORD", ""), false, true,
-                "start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
+        return create(Kind.MARIADB, System::getenv, MARIADB_DEFAULT_URL, Surroundings.system());
+    }
+
+    /** A target of that kind reading its settings from {@code env}, with {@code defaultUrl} as the local server. */
+    static DatabaseTarget create(Kind kind, UnaryOperator<String> env, String defaultUrl, Surroundings surroundings) {
+        String prefix = Provisioning.envPrefix(kind);
+        String configured = blankToNull(env.apply(prefix + "URL"));
+        String defaultUser = switch (kind) {
+            case H2 -> "sa";
+            case POSTGRES -> "postgres";
+            case MARIADB -> "root";
+        };
+        Endpoint local = new Endpoint(configured == null ? defaultUrl : configured,
+                env(env, prefix + "USER", defaultUser), env(env, prefix + "PASSWORD", ""));
+        return switch (kind) {
+            case H2 -> new DatabaseTarget(kind, "h2", configured, local, false, false,
+                    "H2 runs in memory; check the H2 driver plugin and the URL " + local.url(), surroundings, local, null);
+            case POSTGRES -> new DatabaseTarget(kind, "postgres", configured, local, true, true,
+                    "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
+                    surroundings, local, null);
+            case MARIADB -> new DatabaseTarget(kind, "mariadb", configured, local, false, true,
+                    "start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd",
+                    surroundings, local, null);
+        };
     }
 
     /** The same database through another driver plugin name (e.g. {@code mysql} for a MariaDB target). */
     public DatabaseTarget withDriver(String otherDriver) {
-        return new DatabaseTarget(kind, otherDriver, serverUrl, url, user, password, arrayOperators, jsonPath, startHint);
+        return new DatabaseTarget(kind, otherDriver, configuredUrl, localServer, arrayOperators, jsonPath, startHint,
+                surroundings, server, decision);
     }
 
     /** Overrides whether the array operators are expected to work (true) or to be rejected (false). */
     public DatabaseTarget withArrayOperators(boolean supported) {
-        return new DatabaseTarget(kind, driver, serverUrl, url, user, password, supported, jsonPath, startHint);
+        return new DatabaseTarget(kind, driver, configuredUrl, localServer, supported, jsonPath, startHint,
+                surroundings, server, decision);
     }
 
     /** Overrides whether JSON path keys are expected to work (true) or to be rejected (false). */
     public DatabaseTarget withJsonPath(boolean supported) {
-        return new DatabaseTarget(kind, driver, serverUrl, url, user, password, arrayOperators, supported, startHint);
+        return new DatabaseTarget(kind, driver, configuredUrl, localServer, arrayOperators, supported, startHint,
+                surroundings, server, decision);
     }
 
     public Kind kind() {
@@ -109,17 +164,17 @@ public final class DatabaseTarget {
         return driver;
     }
 
-    /** The JDBC URL of the suite's schema, as handed to the datasources. */
+    /** The JDBC URL of the suite's schema, as handed to the datasources (a container's once {@link #prepare()} chose one). */
     public String url() {
-        return url;
+        return schemaUrl(server.url());
     }
 
     public String user() {
-        return user;
+        return server.user();
     }
 
     public String password() {
-        return password;
+        return server.password();
     }
 
     /** Whether {@code contains}/{@code containedBy}/{@code overlaps} are expected to work on array columns. */
@@ -132,12 +187,100 @@ public final class DatabaseTarget {
         return jsonPath;
     }
 
+    /** Where the server came from, once {@link #prepare()} has run. */
+    public Optional<Decision> provisioning() {
+        return Optional.ofNullable(decision);
+    }
+
     /**
-     * Checks the server answers and creates the suite's schema. Returns why the suite cannot run when the server is
-     * down (with how to start it), so the caller can skip its tests; when {@code CI=true} it fails instead.
+     * Chooses the server (see {@link Provisioning}), logs the choice the first time, checks the server answers and
+     * creates the suite's schema. Returns why the suite cannot run when no server answers (with what is needed), so the
+     * caller can skip its tests; when {@code CI=true} it fails instead.
      */
     public Optional<String> prepare() {
-        try (Connection c = open(serverUrl); Statement s = c.createStatement()) {
+        if (configuredUrl != null) {
+            Decision chosen = Provisioning.decide(true, false, false);
+            choose(chosen, Provisioning.describe(kind, chosen, localServer.toString(), null));
+            return setUp(localServer).map(e -> unreachable(localServer, e, startHint));
+        }
+        SQLException localFailure = setUp(localServer).orElse(null);
+        Optional<ContainerProvider> provider = Optional.empty();
+        boolean docker = false;
+        String noContainer = null;
+        if (localFailure != null) {
+            if (kind == Kind.H2) {
+                noContainer = "H2 runs in memory, there is no container for it";
+            } else {
+                provider = findProvider();
+                docker = provider.map(DatabaseTarget::dockerAnswers).orElse(false);
+                noContainer = provider.isEmpty()
+                        ? "ignis-conformance-containers (Testcontainers) is not on the test class path"
+                        : "ignis-conformance-containers is on the test class path but no Docker engine answers";
+            }
+        }
+        Decision chosen = Provisioning.decide(false, localFailure == null, docker);
+        switch (chosen.source()) {
+            case LOCAL_SERVER -> {
+                choose(chosen, Provisioning.describe(kind, chosen, localServer.toString(), null));
+                return Optional.empty();
+            }
+            case TESTCONTAINERS -> {
+                Endpoint container;
+                try {
+                    container = Objects.requireNonNull(provider.orElseThrow().start(kind), "started endpoint");
+                    schemaUrl(container.url());
+                } catch (RuntimeException | LinkageError e) {
+                    String failed = Provisioning.label(kind) + " conformance: no local server at " + localServer
+                            + ", and starting the Testcontainers " + ContainerProvider.image(kind) + " container failed ("
+                            + e + ")";
+                    choose(chosen, failed);
+                    return Optional.of(cannotRun(failed + "; " + needs() + ". The conformance suite for driver '" + driver
+                            + "' ", e));
+                }
+                server = container;
+                choose(chosen, Provisioning.describe(kind, chosen, container.toString(), null));
+                return setUp(container).map(e -> unreachable(container, e, "the Testcontainers container did not answer"));
+            }
+            case UNAVAILABLE -> {
+                choose(chosen, Provisioning.describe(kind, chosen, localServer.toString(), noContainer));
+                String hint = kind == Kind.H2 ? startHint : needs() + " (" + noContainer + ")";
+                return Optional.of(unreachable(localServer, localFailure, hint));
+            }
+            default -> throw new IllegalStateException("unexpected " + chosen);
+        }
+    }
+
+    /** What a contributor needs for this kind when neither a URL, a local server nor Docker is there. */
+    private String needs() {
+        return "a contributor needs the local server (" + startHint + "), or a Docker engine with ignis-conformance-containers"
+                + " on the test class path (Testcontainers then starts " + ContainerProvider.image(kind) + "), or "
+                + Provisioning.urlVariable(kind) + " pointing at a server";
+    }
+
+    /** Records the choice and logs it, once per target. */
+    private void choose(Decision chosen, String line) {
+        boolean first = decision == null;
+        decision = chosen;
+        if (first) {
+            surroundings.log().accept(line);
+        }
+    }
+
+    private String unreachable(Endpoint where, SQLException e, String hint) {
+        return cannotRun(kind + " is not reachable at " + where.url() + " as " + where.user() + " (" + e.getMessage() + "); "
+                + hint + ". The conformance suite for driver '" + driver + "' ", e);
+    }
+
+    private String cannotRun(String message, Throwable cause) {
+        if (surroundings.ci()) {
+            Assertions.fail(message + "cannot run, and CI=true makes that a failure", cause);
+        }
+        return message + "is skipped";
+    }
+
+    /** Connects to the server and creates the suite's schema; the failure when it does not answer. */
+    private Optional<SQLException> setUp(Endpoint at) {
+        try (Connection c = open(at.url(), at); Statement s = c.createStatement()) {
             switch (kind) {
                 case POSTGRES -> s.execute("create schema if not exists " + SCHEMA);
                 case MARIADB -> s.execute("create database if not exists " + SCHEMA);
@@ -145,26 +288,22 @@ public final class DatabaseTarget {
             }
             return Optional.empty();
         } catch (SQLException e) {
-            String message = kind + " is not reachable at " + serverUrl + " as " + user + " (" + e.getMessage() + "); "
-                    + startHint + ". The conformance suite for driver '" + driver + "' ";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(message + "cannot run, and CI=true makes that a failure", e);
-            }
-            return Optional.of(message + "is skipped");
+            return Optional.of(e);
         }
     }
 
     /** A plain JDBC connection to the suite's schema, for fixtures (views, cleaning) and for checking what is stored. */
     public Connection connect() throws SQLException {
-        return open(url);
+        Endpoint at = server;
+        return open(schemaUrl(at.url()), at);
     }
 
-    private Connection open(String jdbcUrl) throws SQLException {
+    private Connection open(String jdbcUrl, Endpoint at) throws SQLException {
         Properties props = new Properties();
-        if (user != null) {
-            props.setProperty("user", user);
+        if (at.user() != null) {
+            props.setProperty("user", at.user());
         }
-        props.setProperty("password", password == null ? "" : password);
+        props.setProperty("password", at.password());
         switch (kind) {
             case POSTGRES -> {
                 props.setProperty("connectTimeout", "5");
@@ -182,6 +321,15 @@ public final class DatabaseTarget {
         return kind == Kind.MARIADB ? "`" + identifier + "`" : "\"" + identifier + "\"";
     }
 
+    /** The URL of the suite's schema on a server. */
+    private String schemaUrl(String serverUrl) {
+        return switch (kind) {
+            case H2 -> serverUrl;
+            case POSTGRES -> serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+            case MARIADB -> withDatabase(serverUrl, SCHEMA);
+        };
+    }
+
     private static String withDatabase(String mysqlUrl, String database) {
         Matcher m = MYSQL_URL.matcher(mysqlUrl);
         if (!m.matches()) {
@@ -190,13 +338,58 @@ public final class DatabaseTarget {
         return m.group(1) + "/" + database + Objects.toString(m.group(3), "");
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    private Optional<ContainerProvider> findProvider() {
+        try {
+            return Objects.requireNonNull(surroundings.containers().get(), "container provider lookup");
+        } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
+            LOG.log(System.Logger.Level.WARNING, "looking up a ContainerProvider failed; treating it as absent", e);
+            return Optional.empty();
+        }
+    }
+
+    private static boolean dockerAnswers(ContainerProvider provider) {
+        try {
+            return provider.dockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.WARNING, "asking " + provider.getClass().getName() + " for Docker failed", e);
+            return false;
+        }
+    }
+
+    private static String env(UnaryOperator<String> env, String name, String fallback) {
+        String value = blankToNull(env.apply(name));
+        return value == null ? fallback : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     @Override
     public String toString() {
-        return kind + " via driver " + driver + " at " + url;
+        return kind + " via driver " + driver + " at " + url();
+    }
+
+    /**
+     * The first {@link ContainerProvider} on the class path (module path: any module that provides it), looked up
+     * once per JVM; empty when {@code ignis-conformance-containers} is absent or cannot be loaded.
+     */
+    private static final class InstalledProvider {
+        private static final Optional<ContainerProvider> PROVIDER = load();
+
+        static Optional<ContainerProvider> get() {
+            return PROVIDER;
+        }
+
+        private static Optional<ContainerProvider> load() {
+            try {
+                Iterator<ContainerProvider> it = ServiceLoader.load(ContainerProvider.class).iterator();
+                return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                LOG.log(System.Logger.Level.WARNING, "a ContainerProvider is registered but cannot be loaded; "
+                        + "the conformance suite will not start containers", e);
+                return Optional.empty();
+            }
+        }
     }
 }

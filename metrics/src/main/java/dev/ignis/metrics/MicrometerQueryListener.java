@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,9 @@ public final class MicrometerQueryListener implements QueryListener {
     @Override
     public void onStatement(StatementEvent event) {
         Timer.builder(STATEMENT_TIMER)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .description("SQL statements run by the engine, by routing target")
                 .tag("datasource", event.dataSource())
                 .tag("model", event.model())
@@ -48,6 +52,9 @@ public final class MicrometerQueryListener implements QueryListener {
     @Override
     public void onCall(CallEvent event) {
         Timer.builder(CALL_TIMER)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(30))
                 .description("Repository calls, including their includes")
                 .tag("datasource", event.dataSource())
                 .tag("model", event.model())
@@ -56,6 +63,7 @@ public final class MicrometerQueryListener implements QueryListener {
                 .register(registry)
                 .record(event.durationNanos(), TimeUnit.NANOSECONDS);
         DistributionSummary.builder(STATEMENTS_PER_CALL)
+                .serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50, 100)
                 .description("Statements one repository call took")
                 .tag("datasource", event.dataSource())
                 .tag("model", event.model())

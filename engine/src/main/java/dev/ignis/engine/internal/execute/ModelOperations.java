@@ -70,10 +70,12 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
-        Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
-        Where byId = idEquals(id).and(effective.where());
-        return observed("findById", call -> dataSource.read(session -> select(session, call, "findById", effective, byId)))
-                .stream().findFirst();
+        // Inside the observed call, so a bad id is counted as a failed findById.
+        return observed("findById", call -> {
+            Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
+            Where byId = idEquals(id).and(effective.where());
+            return dataSource.read(session -> select(session, call, "findById", effective, byId));
+        }).stream().findFirst();
     }
 
     @Override
