@@ -9,6 +9,7 @@ import org.hibernate.exception.JDBCConnectionException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 /** Maps what Hibernate, HikariCP and JDBC throw to the library's exception types, using the driver's classification. */
 final class ErrorTranslator {
@@ -39,12 +40,41 @@ final class ErrorTranslator {
                 default:
                     break;
             }
-            if (e instanceof JDBCConnectionException) {
+            if (e instanceof JDBCConnectionException || connectionLost(e)) {
                 return new DataSourceUnavailableException(dataSource, messageOf(sql), e);
             }
             return new IgnisException("Statement on datasource " + dataSource + " failed (SQLState " + sql.getSQLState() + "): " + messageOf(sql), e);
         }
         return new IgnisException("Operation on datasource " + dataSource + " failed: " + messageOf(e), e);
+    }
+
+    /**
+     * Whether a connection-class error (SQLState 08) stands anywhere in the chain or among suppressed exceptions
+     * (a failed rollback). Connector/J, cut off mid-batch, reports "statement closed" (S1009) first and the lost
+     * connection only on the rollback.
+     */
+    private boolean connectionLost(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof SQLException s && driver.classify(s.getSQLState(), s.getErrorCode()) == ErrorKind.UNAVAILABLE) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                todo.push(suppressed);
+            }
+            if (t instanceof SQLException s && s.getNextException() != null) {
+                todo.push(s.getNextException());
+            }
+        }
+        return false;
     }
 
     private static boolean fromPersistenceLayer(Throwable e) {
