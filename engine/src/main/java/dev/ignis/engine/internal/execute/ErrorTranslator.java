@@ -49,6 +49,17 @@ final class ErrorTranslator {
     }
 
     /**
+     * A failure seen again once its transaction was rolled back: when the rollback itself found the connection gone,
+     * a generic statement failure is really the datasource going away.
+     */
+    RuntimeException afterRollback(RuntimeException e) {
+        if (e.getClass() == IgnisException.class && connectionLost(e)) {
+            return new DataSourceUnavailableException(dataSource, messageOf(e), e);
+        }
+        return translate(e);
+    }
+
+    /**
      * Whether a connection-class error (SQLState 08) stands anywhere in the chain or among suppressed exceptions
      * (a failed rollback). Connector/J, cut off mid-batch, reports "statement closed" (S1009) first and the lost
      * connection only on the rollback.

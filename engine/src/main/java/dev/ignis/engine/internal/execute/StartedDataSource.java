@@ -196,7 +196,7 @@ public final class StartedDataSource implements DataSourceRuntime {
                 result = work.execute(tx);
             } catch (RuntimeException e) {
                 rollbackQuietly(hibernateTx, e);
-                throw errors.translate(e);
+                throw errors.afterRollback(e);
             } catch (Error e) {
                 rollbackQuietly(hibernateTx, e);
                 throw e;
