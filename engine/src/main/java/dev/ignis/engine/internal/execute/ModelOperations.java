@@ -112,26 +112,35 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         QueryParameters params = new QueryParameters();
         IncludeExecutor includes = dataSource.includes();
         List<IncludeExecutor.Join> joins = includes.joins(dataSource, model, filter.include());
-        StringBuilder hql = new StringBuilder("select ").append(ROOT);
-        joins.forEach(join -> hql.append(", ").append(join.alias()));
+        RowReader reader = includes.reader(model, filter.fields(), filter.include(), java.util.Set.of());
+        StringBuilder hql = new StringBuilder("select ").append(reader.select(ROOT));
+        joins.forEach(join -> hql.append(", ").append(join.reader().select(join.alias())));
         hql.append(from);
         joins.forEach(join -> hql.append(includes.joinClause(dataSource, model, join, params, ROOT)));
         hql.append(whereClause(where, params)).append(compiler.orderBy(model, filter.order()));
         int limit = limitOf(filter);
         int skip = filter.skip() == null ? 0 : filter.skip();
-        List<E> rows;
-        if (joins.isEmpty()) {
-            SelectionQuery<E> query = bind(session.createSelectionQuery(hql.toString(), type), params).setMaxResults(limit).setFirstResult(skip);
-            rows = statement(call, operation, query::getResultList);
-        } else {
-            SelectionQuery<Object[]> query = bind(session.createSelectionQuery(hql.toString(), Object[].class), params)
-                    .setMaxResults(limit).setFirstResult(skip);
-            List<Object[]> tuples = statement(call, operation, query::getResultList);
-            rows = new ArrayList<>(tuples.size());
-            for (Object[] tuple : tuples) {
-                rows.add(type.cast(tuple[0]));
+        SelectionQuery<Object[]> query = bind(session.createSelectionQuery(hql.toString(), Object[].class), params)
+                .setMaxResults(limit).setFirstResult(skip);
+        List<Object[]> tuples = statement(call, operation, query::getResultList);
+        List<E> rows = new ArrayList<>(tuples.size());
+        List<Object[]> joined = joins.isEmpty() ? List.of() : new ArrayList<>(tuples.size());
+        for (Object[] tuple : tuples) {
+            E row = type.cast(reader.read(tuple, 0));
+            rows.add(row);
+            if (!joins.isEmpty()) {
+                Object[] related = new Object[joins.size() + 1];
+                related[0] = row;
+                int offset = reader.width();
+                for (int j = 0; j < joins.size(); j++) {
+                    related[j + 1] = joins.get(j).reader().read(tuple, offset);
+                    offset += joins.get(j).reader().width();
+                }
+                joined.add(related);
             }
-            includes.finishJoins(call, dataSource, session, joins, tuples, 1);
+        }
+        if (!joins.isEmpty()) {
+            includes.finishJoins(call, dataSource, session, joins, joined, 1);
         }
         List<Include> rest = new ArrayList<>(filter.include());
         joins.forEach(join -> rest.remove(join.include()));
@@ -303,9 +312,13 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     private List<E> selectUnlimited(StatelessSession session, Observation.Call call, String operation, Filter filter) {
         QueryParameters params = new QueryParameters();
-        String hql = "select " + ROOT + from + whereClause(filter.where(), params);
-        List<E> rows = statement(call, operation, () -> bind(session.createSelectionQuery(hql, type), params).getResultList());
-        shape(rows, Fields.ALL);
+        RowReader reader = RowReader.visible(model, java.util.Set.of());
+        String hql = "select " + reader.select(ROOT) + from + whereClause(filter.where(), params);
+        List<Object[]> tuples = statement(call, operation, () -> bind(session.createSelectionQuery(hql, Object[].class), params).getResultList());
+        List<E> rows = new ArrayList<>(tuples.size());
+        for (Object[] tuple : tuples) {
+            rows.add(type.cast(reader.read(tuple, 0)));
+        }
         return rows;
     }
 

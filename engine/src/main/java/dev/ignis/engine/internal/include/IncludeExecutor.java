@@ -3,12 +3,14 @@ package dev.ignis.engine.internal.include;
 import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.TransactionException;
+import dev.ignis.api.filter.Fields;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.engine.EngineSettings;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.execute.Observation;
+import dev.ignis.engine.internal.execute.RowReader;
 import dev.ignis.engine.internal.execute.RowShaper;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
@@ -56,7 +58,23 @@ public final class IncludeExecutor {
     }
 
     /** A same-datasource to-one include answered by a left join in the parent statement. */
-    public record Join(Include include, RelationDescriptor relation, ModelDescriptor target, Filter scope, String alias) {
+    public record Join(Include include, RelationDescriptor relation, ModelDescriptor target, Filter scope, String alias,
+                       RowReader reader) {
+    }
+
+    /**
+     * What a statement must read of a model: what the caller's fields keep (never hidden properties), plus the keys
+     * its includes stitch on and {@code alsoNeeded}.
+     */
+    public RowReader reader(ModelDescriptor model, Fields fields, List<Include> includes, Set<String> alsoNeeded) {
+        Set<String> needed = new java.util.HashSet<>(alsoNeeded);
+        for (Include include : includes) {
+            RelationDescriptor relation = registry.relations(model.modelClass()).get(include.relation());
+            if (relation != null) {
+                needed.add(relation.sourceKey());
+            }
+        }
+        return RowReader.of(model, key -> needed.contains(key) || !model.hidden().contains(key) && fields.keeps(key));
     }
 
     /**
@@ -72,7 +90,7 @@ public final class IncludeExecutor {
             if (relation.kind() == RelationKind.ONE && registry.owner(relation.target()) == source
                     && target.attribute(relation.targetKey()).isIdentifier()) {
                 Filter scope = include.shouldSkipDefaultFilter() ? include.scope() : source.mergeDefaults(target, include.scope());
-                joins.add(new Join(include, relation, target, scope, "j" + i));
+                joins.add(new Join(include, relation, target, scope, "j" + i, reader(target, scope.fields(), scope.include(), Set.of())));
             }
         }
         return joins;
@@ -239,6 +257,7 @@ public final class IncludeExecutor {
         String keysBound = params.bind(keys);
         String condition = keyPath + " in (" + keysBound + ")" + (scopeWhere.isEmpty() ? "" : " and " + scopeWhere);
         String order = compiler.orderBy(target, scope.order(), T);
+        RowReader reader = reader(target, scope.fields(), scope.include(), Set.of(keyName));
         String hql;
         if (perParent(relation, scope)) {
             int skip = scope.skip() == null ? 0 : scope.skip();
@@ -249,15 +268,15 @@ public final class IncludeExecutor {
             // One statement for every parent: number the related rows per parent and keep the requested window.
             String inner = "select " + T + "." + target.id().hqlPath() + " as rowId, row_number() over (partition by " + keyPath
                     + order + ") as position from " + target.entityName() + " " + T + " where " + condition;
-            hql = "select o from " + target.entityName() + " o where o." + target.id().hqlPath()
+            hql = "select " + reader.select("o") + " from " + target.entityName() + " o where o." + target.id().hqlPath()
                     + " in (select w.rowId from (" + inner + ") w where w.position > " + params.bind(skip)
                     + " and w.position <= " + params.bind(skip + limit) + ")" + compiler.orderBy(target, scope.order(), "o");
         } else {
-            hql = "select " + T + " from " + target.entityName() + " " + T + " where " + condition + order;
+            hql = "select " + reader.select(T) + " from " + target.entityName() + " " + T + " where " + condition + order;
         }
         String finalHql = hql;
-        return ds.statement(call, target.name(), "include", strategy, () -> {
-            var query = session.createSelectionQuery(finalHql, target.modelClass());
+        List<Object[]> tuples = ds.statement(call, target.name(), "include", strategy, () -> {
+            var query = session.createSelectionQuery(finalHql, Object[].class);
             for (Map.Entry<String, Object> p : params.values().entrySet()) {
                 if (p.getValue() instanceof Collection<?> c) {
                     query.setParameterList(p.getKey(), c);
@@ -267,6 +286,11 @@ public final class IncludeExecutor {
             }
             return query.getResultList();
         });
+        List<Object> rows = new ArrayList<>(tuples.size());
+        for (Object[] tuple : tuples) {
+            rows.add(reader.read(tuple, 0));
+        }
+        return rows;
     }
 
     private Map<Object, List<Object>> fetchThrough(Observation.Call call, StartedDataSource source, StatelessSession session,
@@ -344,6 +368,7 @@ public final class IncludeExecutor {
                 + junction.attribute(relation.junctionTargetKey()).hqlPath();
         boolean window = perParent(relation, scope);
         String strategy = window ? "per-parent" : "batch";
+        RowReader reader = reader(target, scope.fields(), scope.include(), Set.of(relation.targetKey()));
         Map<Object, List<Object>> grouped = new HashMap<>();
         for (List<Object> chunk : chunks(keys, ds)) {
             QueryParameters params = new QueryParameters();
@@ -359,14 +384,14 @@ public final class IncludeExecutor {
                 int limit = scope.limit() == null ? settings.maxLimit() : scope.limit();
                 String inner = "select j." + junction.id().hqlPath() + " as rowId, row_number() over (partition by " + junctionKey
                         + order + ") as position" + from + " where " + condition;
-                hql = "select o." + junction.attribute(relation.junctionSourceKey()).hqlPath() + ", ot from "
+                hql = "select o." + junction.attribute(relation.junctionSourceKey()).hqlPath() + ", " + reader.select("ot") + " from "
                         + junction.entityName() + " o join " + target.entityName() + " ot on ot." + target.attribute(relation.targetKey()).hqlPath()
                         + " = o." + junction.attribute(relation.junctionTargetKey()).hqlPath()
                         + " where o." + junction.id().hqlPath() + " in (select w.rowId from (" + inner + ") w where w.position > "
                         + params.bind(skip) + " and w.position <= " + params.bind(skip + limit) + ")"
                         + ds.compiler().orderBy(target, scope.order(), "ot");
             } else {
-                hql = "select " + junctionKey + ", " + T + from + " where " + condition + order;
+                hql = "select " + junctionKey + ", " + reader.select(T) + from + " where " + condition + order;
             }
             List<Object[]> pairs = ds.statement(call, target.name(), "include", strategy, () -> {
                 var query = session.createSelectionQuery(hql, Object[].class);
@@ -380,7 +405,7 @@ public final class IncludeExecutor {
                 return query.getResultList();
             });
             for (Object[] pair : pairs) {
-                grouped.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
+                grouped.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(reader.read(pair, 1));
             }
         }
         return grouped;

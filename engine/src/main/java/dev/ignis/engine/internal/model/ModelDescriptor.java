@@ -18,6 +18,7 @@ public final class ModelDescriptor {
     private final String entityName;
     private final String tableName;
     private final ModelType type;
+    private final java.util.function.Supplier<Object> instantiator;
     private final AttributeDescriptor id;
     private final Map<String, AttributeDescriptor> attributes;
     private final Set<String> hidden;
@@ -28,13 +29,14 @@ public final class ModelDescriptor {
     private final Enrichers enrichers;
 
     ModelDescriptor(Class<?> modelClass, String name, String entityName, String tableName, ModelType type,
-                    AttributeDescriptor id, Map<String, AttributeDescriptor> attributes, Set<String> hidden,
+                    java.util.function.Supplier<Object> instantiator, AttributeDescriptor id, Map<String, AttributeDescriptor> attributes, Set<String> hidden,
                     Filter defaultFilter, int defaultLimit, IdGenerator idGenerator, boolean allowAnonymous) {
         this.modelClass = modelClass;
         this.name = name;
         this.entityName = entityName;
         this.tableName = tableName;
         this.type = type;
+        this.instantiator = instantiator;
         this.id = id;
         this.attributes = attributes;
         this.hidden = hidden;
@@ -65,6 +67,11 @@ public final class ModelDescriptor {
 
     public ModelType type() {
         return type;
+    }
+
+    /** A new, empty instance of the model (through Hibernate's instantiator). */
+    public Object newInstance() {
+        return instantiator.get();
     }
 
     public AttributeDescriptor id() {

@@ -21,7 +21,6 @@ import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.SqlTypes;
 
-import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
@@ -84,7 +83,8 @@ public final class ModelIntrospector {
             throw new ModelException("Model " + modelName + " has a negative defaultLimit");
         }
         String table = persister.getIdentifierTableDetails().getTableName();
-        return new ModelDescriptor(modelClass, modelName, persister.getEntityName(), table, model.type(), id,
+        var instantiator = persister.getRepresentationStrategy().getInstantiator();
+        return new ModelDescriptor(modelClass, modelName, persister.getEntityName(), table, model.type(), instantiator::instantiate, id,
                 Map.copyOf(attributes), Set.copyOf(hidden), defaultFilter, model.defaultLimit(),
                 idGenerator(modelName, model), model.allowAnonymous());
     }
@@ -96,7 +96,11 @@ public final class ModelIntrospector {
         if (attribute.isEmbeddedAttributeMapping()) {
             EmbeddedAttributeMapping embedded = attribute.asEmbeddedAttributeMapping();
             Class<?> embeddableClass = embedded.getJavaType().getJavaTypeClass();
-            Supplier<Object> factory = ENRICHER_FACTORIES.getOrDefault(embeddableClass, () -> instantiate(modelName, embeddableClass));
+            var hibernateInstantiator = embedded.getEmbeddableTypeDescriptor().getRepresentationStrategy().getInstantiator();
+            int width = embedded.getEmbeddableTypeDescriptor().getNumberOfAttributeMappings();
+            // Hibernate's own instantiator (it may read the embeddable reflectively); an all-null value set.
+            Supplier<Object> factory = ENRICHER_FACTORIES.getOrDefault(embeddableClass,
+                    () -> hibernateInstantiator.instantiate(() -> new Object[width]));
             embedded.getEmbeddableTypeDescriptor().forEachAttributeMapping(leaf -> {
                 if (leaf.isEmbeddedAttributeMapping() || leaf.isPluralAttributeMapping()) {
                     throw new ModelException("Model " + modelName + ": embeddable " + embeddableClass.getSimpleName()
@@ -179,12 +183,4 @@ public final class ModelIntrospector {
         }
     }
 
-    private static Object instantiate(String modelName, Class<?> embeddableClass) {
-        try {
-            return embeddableClass.getDeclaredConstructor().newInstance();
-        } catch (InvocationTargetException | InstantiationException | IllegalAccessException | NoSuchMethodException | RuntimeException e) {
-            throw new ModelException("Model " + modelName + ": cannot create embeddable " + embeddableClass.getName()
-                    + " to set a property in it (open its package to dev.ignis.engine, or initialise the field)", e);
-        }
-    }
 }

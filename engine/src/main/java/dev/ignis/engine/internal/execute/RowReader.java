@@ -1,0 +1,74 @@
+package dev.ignis.engine.internal.execute;
+
+import dev.ignis.engine.internal.model.AttributeDescriptor;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Reads model rows from selected columns instead of letting Hibernate hydrate entities: the statement selects
+ * {@code alias.property} for the properties a call needs, and each row is filled through Hibernate's property access.
+ * Reads write nothing back, so they need no persistence-context bookkeeping, snapshots or proxies — and properties a
+ * caller's {@code fields} or the model's hidden list leave out are never read at all.
+ */
+public final class RowReader {
+    private final ModelDescriptor model;
+    private final AttributeDescriptor[] columns;
+
+    private RowReader(ModelDescriptor model, List<AttributeDescriptor> columns) {
+        this.model = model;
+        this.columns = columns.toArray(new AttributeDescriptor[0]);
+    }
+
+    /** The id first, then every property {@code keep} accepts. */
+    public static RowReader of(ModelDescriptor model, Predicate<String> keep) {
+        List<AttributeDescriptor> columns = new ArrayList<>();
+        columns.add(model.id());
+        for (AttributeDescriptor attribute : model.attributes().values()) {
+            if (!attribute.isIdentifier() && keep.test(attribute.key())) {
+                columns.add(attribute);
+            }
+        }
+        return new RowReader(model, columns);
+    }
+
+    /** Every property but the hidden ones, plus those in {@code needed} (keys to stitch includes on). */
+    public static RowReader visible(ModelDescriptor model, java.util.Set<String> needed) {
+        return of(model, key -> !model.hidden().contains(key) || needed.contains(key));
+    }
+
+    /** The select items, e.g. {@code e.id, e.tz.createdAt, e.code}. */
+    public String select(String alias) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < columns.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(alias).append('.').append(columns[i].hqlPath());
+        }
+        return out.toString();
+    }
+
+    public int width() {
+        return columns.length;
+    }
+
+    /** The model row in {@code row[offset ..]}, or null when its id is null (no row matched a left join). */
+    public Object read(Object[] row, int offset) {
+        Object id = row[offset];
+        if (id == null) {
+            return null;
+        }
+        Object instance = model.newInstance();
+        columns[0].set(instance, id);
+        for (int i = 1; i < columns.length; i++) {
+            Object value = row[offset + i];
+            if (value != null) {
+                columns[i].set(instance, value);
+            }
+        }
+        return instance;
+    }
+}
