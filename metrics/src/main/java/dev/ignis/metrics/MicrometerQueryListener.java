@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,49 +31,63 @@ public final class MicrometerQueryListener implements QueryListener {
     public static final String STATEMENTS_PER_CALL = "ignis.repository.statements";
 
     private final MeterRegistry registry;
+    // Meters by their tag values: a hot path looks them up in one map instead of building and registering an id.
+    private final Map<List<String>, Timer> statementTimers = new ConcurrentHashMap<>();
+    private final Map<List<String>, CallMeters> callMeters = new ConcurrentHashMap<>();
+
+    private record CallMeters(Timer timer, DistributionSummary statements) {
+    }
 
     public MicrometerQueryListener(MeterRegistry registry) {
         this.registry = registry;
+        // A meter removed from the registry (or a cleared registry) must be registered anew on its next use.
+        registry.config().onMeterRemoved(removed -> {
+            statementTimers.values().remove(removed);
+            callMeters.values().removeIf(m -> m.timer() == removed || m.statements() == removed);
+        });
     }
 
     @Override
     public void onStatement(StatementEvent event) {
-        Timer.builder(STATEMENT_TIMER)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(100_000))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .description("SQL statements run by the engine, by routing target")
-                .tag("datasource", event.dataSource())
-                .tag("model", event.model())
-                .tag("operation", event.operation())
-                .tag("strategy", event.strategy())
-                .tag("outcome", outcome(event.error()))
-                .register(registry)
+        List<String> key = List.of(event.dataSource(), event.model(), event.operation(), event.strategy(), outcome(event.error()));
+        statementTimers.computeIfAbsent(key, k -> Timer.builder(STATEMENT_TIMER)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofNanos(100_000))
+                        .maximumExpectedValue(Duration.ofSeconds(30))
+                        .description("SQL statements run by the engine, by routing target")
+                        .tag("datasource", k.get(0))
+                        .tag("model", k.get(1))
+                        .tag("operation", k.get(2))
+                        .tag("strategy", k.get(3))
+                        .tag("outcome", k.get(4))
+                        .register(registry))
                 .record(event.durationNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void onCall(CallEvent event) {
-        Timer.builder(CALL_TIMER)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(100_000))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .description("Repository calls, including their includes")
-                .tag("datasource", event.dataSource())
-                .tag("model", event.model())
-                .tag("operation", event.operation())
-                .tag("outcome", outcome(event.error()))
-                .register(registry)
-                .record(event.durationNanos(), TimeUnit.NANOSECONDS);
-        DistributionSummary.builder(STATEMENTS_PER_CALL)
-                .serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50, 100)
-                .description("Statements one repository call took")
-                .tag("datasource", event.dataSource())
-                .tag("model", event.model())
-                .tag("operation", event.operation())
-                .tag("outcome", outcome(event.error()))
-                .register(registry)
-                .record(event.statements());
+        List<String> key = List.of(event.dataSource(), event.model(), event.operation(), outcome(event.error()));
+        CallMeters meters = callMeters.computeIfAbsent(key, k -> new CallMeters(
+                Timer.builder(CALL_TIMER)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofNanos(100_000))
+                        .maximumExpectedValue(Duration.ofSeconds(30))
+                        .description("Repository calls, including their includes")
+                        .tag("datasource", k.get(0))
+                        .tag("model", k.get(1))
+                        .tag("operation", k.get(2))
+                        .tag("outcome", k.get(3))
+                        .register(registry),
+                DistributionSummary.builder(STATEMENTS_PER_CALL)
+                        .serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50, 100)
+                        .description("Statements one repository call took")
+                        .tag("datasource", k.get(0))
+                        .tag("model", k.get(1))
+                        .tag("operation", k.get(2))
+                        .tag("outcome", k.get(3))
+                        .register(registry)));
+        meters.timer().record(event.durationNanos(), TimeUnit.NANOSECONDS);
+        meters.statements().record(event.statements());
     }
 
     /** "success", or the simple name of the exception type (a closed set: the library's own and a few JDBC ones). */

@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 public final class RowReader {
     private final ModelDescriptor model;
     private final AttributeDescriptor[] columns;
+    private final java.util.Map<String, String> selects = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RowReader(ModelDescriptor model, List<AttributeDescriptor> columns) {
         this.model = model;
@@ -41,6 +42,10 @@ public final class RowReader {
 
     /** The select items, e.g. {@code e.id, e.tz.createdAt, e.code}. */
     public String select(String alias) {
+        return selects.computeIfAbsent(alias, this::buildSelect);
+    }
+
+    private String buildSelect(String alias) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < columns.length; i++) {
             if (i > 0) {

@@ -46,6 +46,7 @@ public final class IncludeExecutor {
     private final RelationRegistry registry;
     private final EngineSettings settings;
     private final ExecutorService crossDataSourcePool;
+    private final Map<ReaderKey, RowReader> readers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public IncludeExecutor(RelationRegistry registry, EngineSettings settings, ExecutorService crossDataSourcePool) {
         this.registry = registry;
@@ -67,6 +68,16 @@ public final class IncludeExecutor {
      * its includes stitch on and {@code alsoNeeded}.
      */
     public RowReader reader(ModelDescriptor model, Fields fields, List<Include> includes, Set<String> alsoNeeded) {
+        List<String> relations = includes.stream().map(Include::relation).toList();
+        // The same filter shapes come back all day: their readers (and select lists) are built once.
+        return readers.computeIfAbsent(new ReaderKey(model.modelClass(), fields, relations, alsoNeeded),
+                key -> newReader(model, fields, includes, alsoNeeded));
+    }
+
+    private record ReaderKey(Class<?> model, Fields fields, List<String> relations, Set<String> alsoNeeded) {
+    }
+
+    private RowReader newReader(ModelDescriptor model, Fields fields, List<Include> includes, Set<String> alsoNeeded) {
         Set<String> needed = new java.util.HashSet<>(alsoNeeded);
         for (Include include : includes) {
             RelationDescriptor relation = registry.relations(model.modelClass()).get(include.relation());
