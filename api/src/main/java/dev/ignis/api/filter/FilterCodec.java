@@ -30,6 +30,10 @@ public final class FilterCodec {
     public static final int MAX_DEPTH = 32;
     /** Longest filter document accepted, in characters. */
     public static final int MAX_LENGTH = 256 * 1024;
+    /** Most values one list operand ({@code inq}, {@code nin}, ...) may hold; databases bind a limited number of parameters. */
+    public static final int MAX_LIST = 10_000;
+    /** Most conditions one {@code and}/{@code or} (or one object of sibling keys) may hold. */
+    public static final int MAX_ITEMS = 1_000;
 
     static final List<String> TOP_LEVEL_KEYS = List.of("where", "fields", "order", "limit", "skip", "offset", "include");
     private static final List<String> INCLUDE_KEYS = List.of("relation", "scope", "shouldSkipDefaultFilter");
@@ -61,6 +65,9 @@ public final class FilterCodec {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new FilterException("$", "not valid JSON: " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            // Jackson lets some number conversions escape unchecked (an exponent beyond an int).
+            throw new FilterException("$", "not a usable JSON document: " + e.getMessage());
         }
         return readFilter(root, "", 0);
     }
@@ -117,7 +124,7 @@ public final class FilterCodec {
                     filter = filter.withInclude(readIncludes(value, path, depth + 1));
                     break;
                 default:
-                    throw new FilterException(path, "unknown filter key '" + key + "'", TOP_LEVEL_KEYS);
+                    throw new FilterException(key.isBlank() ? here + "[\"" + key + "\"]" : path, "unknown filter key '" + key + "'", TOP_LEVEL_KEYS);
             }
         }
         return filter.withSkip(skip);
@@ -131,6 +138,9 @@ public final class FilterCodec {
             throw new FilterException(path, "'where' must be an object, got " + kind(node));
         }
         checkDepth(depth, path);
+        if (node.size() > MAX_ITEMS) {
+            throw new FilterException(path, "holds " + node.size() + " keys; at most " + MAX_ITEMS + " are allowed");
+        }
         List<Where> items = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -140,6 +150,9 @@ public final class FilterCodec {
             if (key.equals("and") || key.equals("or")) {
                 if (!value.isArray()) {
                     throw new FilterException(keyPath, "'" + key + "' takes an array of where objects, got " + kind(value));
+                }
+                if (value.size() > MAX_ITEMS) {
+                    throw new FilterException(keyPath, "holds " + value.size() + " conditions; at most " + MAX_ITEMS + " are allowed");
                 }
                 List<Where> parts = new ArrayList<>();
                 for (int i = 0; i < value.size(); i++) {
@@ -181,6 +194,9 @@ public final class FilterCodec {
             if (!value.isArray()) {
                 throw new FilterException(path, "'" + operator.jsonName() + "' takes an array, got " + kind(value));
             }
+            if (value.size() > MAX_LIST) {
+                throw new FilterException(path, "'" + operator.jsonName() + "' holds " + value.size() + " values; at most " + MAX_LIST + " are allowed");
+            }
             if ((operator == Operator.BETWEEN || operator == Operator.NOT_BETWEEN) && value.size() != 2) {
                 throw new FilterException(path, "'" + operator.jsonName() + "' takes exactly two values, got " + value.size());
             }
@@ -213,7 +229,11 @@ public final class FilterCodec {
             return big.bitLength() < 64 ? (Object) big.longValue() : big;
         }
         if (node.isNumber()) {
-            return node.decimalValue();
+            try {
+                return node.decimalValue();
+            } catch (RuntimeException e) {
+                throw new FilterException(path, "number out of range: " + node.asText());
+            }
         }
         throw new FilterException(path, "expected a string, number, boolean or null, got " + kind(node));
     }

@@ -4,6 +4,7 @@ import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.UnsupportedOperatorException;
 import dev.ignis.api.filter.Direction;
 import dev.ignis.api.filter.Fields;
+import dev.ignis.api.filter.FilterCodec;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.filter.Order;
 import dev.ignis.api.filter.Where;
@@ -104,6 +105,20 @@ public final class QueryCompiler {
     }
 
     private String condition(ModelDescriptor model, Where.Condition c, QueryParameters params, String alias) {
+        if (params.countCondition() > MAX_CONDITIONS) {
+            throw new FilterException(c.path(), "the filter holds more than " + MAX_CONDITIONS + " conditions");
+        }
+        if (c.field().startsWith(".") || c.field().endsWith(".") || c.field().contains("..")) {
+            throw new FilterException(c.path(), "'" + c.field() + "' is not a property path: a segment is empty");
+        }
+        if (c.value() instanceof List<?> list && list.size() > FilterCodec.MAX_LIST) {
+            throw new FilterException(c.path(), "'" + c.operator().jsonName() + "' holds " + list.size() + " values; at most "
+                    + FilterCodec.MAX_LIST + " are allowed");
+        }
+        checkText(c.value(), c.path());
+        if ((c.operator() == Operator.REGEXP || c.operator() == Operator.IREGEXP) && c.value() instanceof String pattern) {
+            checkRegularExpression(pattern, c.path());
+        }
         if (related != null && c.field().indexOf('.') > 0 && model.attribute(c.field()) == null) {
             String relation = c.field().substring(0, c.field().indexOf('.'));
             if (related.isRelation(model, relation)) {
@@ -197,6 +212,47 @@ public final class QueryCompiler {
         return list;
     }
 
+    /** Most conditions one compiled where may hold, related-field subqueries included. */
+    public static final int MAX_CONDITIONS = 2_000;
+    /** Most segments a JSON path key may have (MariaDB stops at 32). */
+    public static final int MAX_JSON_PATH_SEGMENTS = 32;
+
+    /**
+     * Text values must be valid Unicode without NUL: PostgreSQL refuses NUL, and JDBC drivers silently turn an unpaired
+     * surrogate into '?', which would change what a pattern matches.
+     */
+    private static void checkText(Object value, String path) {
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkText(list.get(i), path + "[" + i + "]");
+            }
+            return;
+        }
+        if (!(value instanceof String text)) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == 0) {
+                throw new FilterException(path, "text values must not contain the NUL character (U+0000)");
+            }
+            if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                throw new FilterException(path, "text values must be valid Unicode; found an unpaired surrogate at index " + i);
+            }
+        }
+    }
+
+    /** A pattern Java cannot compile is refused before the database sees it (their dialects differ only at the edges). */
+    private static void checkRegularExpression(String pattern, String path) {
+        try {
+            java.util.regex.Pattern.compile(pattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new FilterException(path, "invalid regular expression: " + e.getDescription());
+        }
+    }
+
     private static Object convert(Operand operand, Object value, String path) {
         return operand.attribute == null ? jsonValue(value, path) : ValueConverter.convert(operand.attribute, value, path);
     }
@@ -214,7 +270,7 @@ public final class QueryCompiler {
 
     private static Object jsonValue(Object value, String path) {
         if (value instanceof Number n) {
-            return new BigDecimal(n.toString());
+            return ValueConverter.checkedDecimal(new BigDecimal(n.toString()), path);
         }
         if (value instanceof String || value instanceof Boolean) {
             return value.toString();
@@ -289,6 +345,10 @@ public final class QueryCompiler {
             throw new UnsupportedOperatorException(path, "JSON path", driver.name(), "'" + field + "' reads inside JSON property '" + root.key() + "'");
         }
         String[] segments = field.substring(root.key().length() + 1).split("\\.", -1);
+        if (segments.length > MAX_JSON_PATH_SEGMENTS) {
+            throw new FilterException(path, "'" + field + "' has " + segments.length + " segments; at most " + MAX_JSON_PATH_SEGMENTS
+                    + " are allowed");
+        }
         StringBuilder jsonPath = new StringBuilder("$");
         for (String segment : segments) {
             if (!JSON_SEGMENT.matcher(segment).matches()) {
@@ -298,6 +358,9 @@ public final class QueryCompiler {
             jsonPath.append('.').append(segment);
         }
         boolean numeric = value instanceof Number || value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Number;
+        if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Number != numeric)) {
+            throw new FilterException(path, "the values compared with JSON path '" + field + "' must be all numbers or all text");
+        }
         String expression = "json_value(" + alias + "." + root.hqlPath() + ", '" + jsonPath + "'"
                 + (numeric ? " returning BigDecimal" : "") + ")";
         return new Operand(field, expression, numeric ? ValueKind.NUMBER : ValueKind.STRING, null);

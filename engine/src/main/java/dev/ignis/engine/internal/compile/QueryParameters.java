@@ -8,6 +8,7 @@ public final class QueryParameters {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final String prefix;
     private int aliases;
+    private int conditions;
 
     public QueryParameters() {
         this("p");
@@ -22,6 +23,11 @@ public final class QueryParameters {
         String name = prefix + values.size();
         values.put(name, value);
         return ":" + name;
+    }
+
+    /** Counts one more condition of this statement and returns the count so far. */
+    public int countCondition() {
+        return ++conditions;
     }
 
     /** A fresh alias for a subquery of this statement, e.g. {@code r0}. */

@@ -57,7 +57,7 @@ public final class ValueConverter {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object convertTo(Class<?> type, String property, Object value, String path) {
         Class<?> target = boxed(type);
-        if (target.isInstance(value)) {
+        if (target.isInstance(value) && !(value instanceof java.time.temporal.Temporal) && !(value instanceof BigDecimal)) {
             return value;
         }
         try {
@@ -116,6 +116,14 @@ public final class ValueConverter {
         return "a value of type " + target.getSimpleName().toLowerCase(Locale.ROOT);
     }
 
+    /** Decimals beyond what any of the databases stores (38 digits, scale ±100) are refused, not rounded or expanded. */
+    static BigDecimal checkedDecimal(BigDecimal decimal, String path) {
+        if (decimal.signum() != 0 && (decimal.precision() - decimal.scale() > 100 || decimal.scale() > 100)) {
+            throw new FilterException(path, "number out of range: " + decimal.toString().substring(0, Math.min(40, decimal.toString().length())));
+        }
+        return decimal;
+    }
+
     private static Object number(Class<?> target, Object value) {
         BigDecimal decimal;
         if (value instanceof BigDecimal d) {
@@ -130,6 +138,9 @@ public final class ValueConverter {
             decimal = new BigDecimal(s.trim());
         } else {
             throw new IllegalArgumentException("not a number");
+        }
+        if (decimal.signum() != 0 && (decimal.precision() - decimal.scale() > 100 || decimal.scale() > 100)) {
+            throw new ArithmeticException("out of range");
         }
         if (target == BigDecimal.class) {
             return decimal;
@@ -159,6 +170,15 @@ public final class ValueConverter {
     }
 
     private static Object temporal(Class<?> target, Object value) {
+        if (value instanceof LocalDate d && target == LocalDate.class) {
+            return inRange(d.getYear(), d);
+        }
+        if (value instanceof LocalDateTime d && target == LocalDateTime.class) {
+            return inRange(d.getYear(), d);
+        }
+        if (value instanceof LocalTime t && target == LocalTime.class) {
+            return t;
+        }
         Instant instant = null;
         if (value instanceof Instant i) {
             instant = i;
@@ -170,18 +190,23 @@ public final class ValueConverter {
             instant = d.toInstant();
         } else if (value instanceof String s) {
             if (target == LocalDate.class) {
-                return LocalDate.parse(s);
+                return inRange(LocalDate.parse(s).getYear(), LocalDate.parse(s));
             }
             if (target == LocalTime.class) {
                 return LocalTime.parse(s);
             }
             if (target == LocalDateTime.class) {
-                return LocalDateTime.parse(s);
+                return inRange(LocalDateTime.parse(s).getYear(), LocalDateTime.parse(s));
             }
             instant = s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(s).toInstant();
         }
         if (instant == null) {
             return null;
+        }
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+            // Every database stores years 1 to 9999; beyond them they fail or silently wrap.
+            throw new IllegalArgumentException("year out of range");
         }
         if (target == Instant.class) {
             return instant;
@@ -205,6 +230,13 @@ public final class ValueConverter {
             return java.sql.Timestamp.from(instant);
         }
         return null;
+    }
+
+    private static <T> T inRange(int year, T value) {
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("year out of range");
+        }
+        return value;
     }
 
     private static Class<?> boxed(Class<?> type) {

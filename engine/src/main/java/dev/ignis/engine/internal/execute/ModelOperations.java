@@ -405,9 +405,20 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private void guard(Where where, WriteOptions options, String operation) {
-        if ((where == null || where.isEmpty()) && !options.force()) {
+        if ((where == null || matchesEverything(where)) && !options.force()) {
             throw new WriteGuardException(model.name(), operation);
         }
+    }
+
+    /** A where that holds for every row without looking at one: empty, {@code {"and":[{}]}}, {@code {"or":[{}]}}. */
+    private static boolean matchesEverything(Where where) {
+        if (where instanceof Where.And and) {
+            return and.items().stream().allMatch(ModelOperations::matchesEverything);
+        }
+        if (where instanceof Where.Or or) {
+            return or.items().stream().anyMatch(ModelOperations::matchesEverything);
+        }
+        return false;
     }
 
     private void requireWritable(String operation) {

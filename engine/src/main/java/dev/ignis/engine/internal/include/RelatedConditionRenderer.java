@@ -41,6 +41,7 @@ public final class RelatedConditionRenderer implements QueryCompiler.RelatedCond
     @Override
     public String condition(ModelDescriptor model, String alias, String relationName, Where.Condition condition, QueryParameters params) {
         RelationDescriptor relation = registry.require(model, relationName, condition.path());
+        checkHops(model, condition);
         ModelDescriptor target = registry.model(relation.target());
         Where inner = new Where.Condition(condition.field().substring(relationName.length() + 1), condition.operator(),
                 condition.value(), condition.path());
@@ -70,6 +71,24 @@ public final class RelatedConditionRenderer implements QueryCompiler.RelatedCond
             return "1 = 0";
         }
         return sourceKey + " in (" + params.bind(keys) + ")";
+    }
+
+    /** Related-field keys may cross as many relations as includes may nest, no more. */
+    private void checkHops(ModelDescriptor model, Where.Condition condition) {
+        String[] segments = condition.field().split("\\.");
+        ModelDescriptor current = model;
+        int hops = 0;
+        for (String segment : segments) {
+            RelationDescriptor next = registry.relations(current.modelClass()).get(segment);
+            if (next == null) {
+                break;
+            }
+            if (++hops > settings.maxIncludeDepth()) {
+                throw new FilterException(condition.path(), "'" + condition.field() + "' crosses more than " + settings.maxIncludeDepth()
+                        + " relations");
+            }
+            current = registry.model(next.target());
+        }
     }
 
     /** Phase one of a cross-datasource condition: the source-side key values whose related rows match. */
