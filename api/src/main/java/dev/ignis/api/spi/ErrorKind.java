@@ -6,6 +6,11 @@ public enum ErrorKind {
     CONFLICT,
     /** Cannot connect, authentication failed, server went away: {@code DataSourceUnavailableException}. */
     UNAVAILABLE,
+    /**
+     * The database could not evaluate a value a filter gave it (an invalid regular expression in its dialect, text where
+     * it needed a number): {@code FilterException}.
+     */
+    REJECTED_VALUE,
     /** Anything else: an {@code IgnisException} carrying the cause. */
     OTHER;
 

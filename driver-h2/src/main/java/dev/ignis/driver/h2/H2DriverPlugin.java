@@ -120,6 +120,10 @@ public final class H2DriverPlugin implements DriverPlugin {
         if (UNAVAILABLE_CODES.contains(vendorCode)) {
             return ErrorKind.UNAVAILABLE;
         }
+        if ("22025".equals(sqlState)) {
+            // a pattern H2 cannot compile (its regexp functions report PatternSyntaxException this way)
+            return ErrorKind.REJECTED_VALUE;
+        }
         if ("57014".equals(sqlState)) {
             // Statement cancelled or timed out: the database is there, the statement was too slow.
             return ErrorKind.OTHER;

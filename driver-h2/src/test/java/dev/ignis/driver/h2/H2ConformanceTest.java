@@ -7,18 +7,34 @@ import dev.ignis.conformance.DefaultFilterAndHiddenContract;
 import dev.ignis.conformance.DialectFeatureContract;
 import dev.ignis.conformance.EnricherContract;
 import dev.ignis.conformance.ErrorContract;
+import dev.ignis.conformance.FilterFuzzContract;
+import dev.ignis.conformance.HostileInputBugsContract;
+import dev.ignis.conformance.InjectionContract;
 import dev.ignis.conformance.OperatorContract;
 import dev.ignis.conformance.QueryShapeContract;
 import dev.ignis.conformance.RepositoryContract;
+import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
 
 /** The conformance suite on H2 in memory, through the {@code h2} driver plugin. */
 class H2ConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
-        DialectFeatureContract {
+        DialectFeatureContract, FilterFuzzContract, InjectionContract,
+        SecretsContract, HostileInputBugsContract {
 
     @Override
     protected DatabaseTarget target() {
         return DatabaseTarget.h2();
+    }
+
+    /** H2 runs in process: the CI-sized fuzz run, on two threads. */
+    @Override
+    public long fuzzDocuments() {
+        return 100_000;
+    }
+
+    @Override
+    public int fuzzThreads() {
+        return 2;
     }
 }

@@ -232,6 +232,10 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         if (CONFLICT_CODES.contains(vendorCode)) {
             return ErrorKind.CONFLICT;
         }
+        if (vendorCode == 1139 || vendorCode == 3685 || vendorCode == 3692) {
+            // "Got error ... from regexp" (MariaDB), illegal argument / syntax error in a regular expression (MySQL 8)
+            return ErrorKind.REJECTED_VALUE;
+        }
         return ErrorKind.bySqlState(sqlState);
     }
 

@@ -134,6 +134,10 @@ public final class PostgresDriverPlugin implements DriverPlugin {
         if (sqlState.startsWith("57")) {
             return ErrorKind.OTHER;
         }
+        if (sqlState.equals("2201B") || sqlState.equals("22P02")) {
+            // invalid regular expression; text that is not a number where a JSON path compares numbers
+            return ErrorKind.REJECTED_VALUE;
+        }
         return ErrorKind.bySqlState(sqlState);
     }
 

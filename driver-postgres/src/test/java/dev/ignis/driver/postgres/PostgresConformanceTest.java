@@ -7,9 +7,13 @@ import dev.ignis.conformance.DefaultFilterAndHiddenContract;
 import dev.ignis.conformance.DialectFeatureContract;
 import dev.ignis.conformance.EnricherContract;
 import dev.ignis.conformance.ErrorContract;
+import dev.ignis.conformance.FilterFuzzContract;
+import dev.ignis.conformance.HostileInputBugsContract;
+import dev.ignis.conformance.InjectionContract;
 import dev.ignis.conformance.OperatorContract;
 import dev.ignis.conformance.QueryShapeContract;
 import dev.ignis.conformance.RepositoryContract;
+import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
 
 /**
@@ -18,7 +22,8 @@ import dev.ignis.conformance.TransactionContract;
  */
 class PostgresConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
-        DialectFeatureContract {
+        DialectFeatureContract, FilterFuzzContract, InjectionContract,
+        SecretsContract, HostileInputBugsContract {
 
     @Override
     protected DatabaseTarget target() {

@@ -99,11 +99,14 @@ public final class DataSourceBooter {
     }
 
     private static HikariDataSource openPool(DataSourceConfig config, DriverPlugin driver, String url) {
+        UrlCredentials credentials = UrlCredentials.split(url);
+        String user = config.user() != null ? config.user() : credentials.user();
+        String password = config.password() != null && !config.password().isEmpty() ? config.password() : credentials.password();
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(config.name());
-        pool.setJdbcUrl(url);
-        pool.setUsername(config.user());
-        pool.setPassword(config.password());
+        pool.setJdbcUrl(credentials.url());
+        pool.setUsername(user);
+        pool.setPassword(password);
         pool.setMaximumPoolSize(config.maxPoolSize());
         pool.setMinimumIdle(config.minIdle());
         pool.setConnectionTimeout(config.connectionTimeout().toMillis());
@@ -113,13 +116,22 @@ public final class DataSourceBooter {
         config.properties().forEach(pool::addDataSourceProperty);
         try {
             return new HikariDataSource(pool);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw new DataSourceUnavailableException(config.name(), "cannot connect to " + DataSourceConfig.redactUrl(url)
-                    + " as " + config.user() + ": " + rootMessage(e), e);
         } catch (RuntimeException e) {
-            throw new DataSourceUnavailableException(config.name(), "cannot open the connection pool for "
-                    + DataSourceConfig.redactUrl(url) + ": " + rootMessage(e), e);
+            String what = e instanceof HikariPool.PoolInitializationException ? "cannot connect to " : "cannot open the connection pool for ";
+            String message = what + DataSourceConfig.redactUrl(credentials.url()) + " as " + user + ": " + rootMessage(e);
+            boolean leaks = password != null && !password.isEmpty() && chainMentions(e, password);
+            // A driver may echo what it was given; such a cause is not passed on, and the message is scrubbed.
+            throw new DataSourceUnavailableException(config.name(), leaks ? message.replace(password, "****") : message, leaks ? null : e);
         }
+    }
+
+    private static boolean chainMentions(Throwable e, String secret) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains(secret)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SessionFactoryImplementor buildSessionFactory(DataSourceConfig config, DriverPlugin driver, HikariDataSource pool,

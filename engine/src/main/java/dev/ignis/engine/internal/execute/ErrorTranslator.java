@@ -2,6 +2,7 @@ package dev.ignis.engine.internal.execute;
 
 import dev.ignis.api.error.ConflictException;
 import dev.ignis.api.error.DataSourceUnavailableException;
+import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ErrorKind;
@@ -37,6 +38,9 @@ final class ErrorTranslator {
                     return new ConflictException(dataSource, sql.getSQLState(), messageOf(sql), e);
                 case UNAVAILABLE:
                     return new DataSourceUnavailableException(dataSource, messageOf(sql), e);
+                case REJECTED_VALUE:
+                    return new FilterException("where", "datasource " + dataSource + " could not evaluate a value of this filter: "
+                            + messageOf(sql));
                 default:
                     break;
             }
