@@ -70,7 +70,10 @@ public interface DriverPlugin {
         return false;
     }
 
-    /** Largest number of values one {@code IN (...)} may carry; longer lists are split. */
+    /**
+     * Largest number of values one {@code IN (...)} may carry; longer lists are split. 1000 by default: the databases
+     * bind far more parameters (PostgreSQL and MySQL 65,535), but long lists make large statements and one plan per length.
+     */
     default int maxInListSize() {
         return 1000;
     }

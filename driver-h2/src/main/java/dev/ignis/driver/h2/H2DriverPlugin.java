@@ -109,11 +109,6 @@ public final class H2DriverPlugin implements DriverPlugin {
                 "ignis_iregexp", "regexp_like(?1, ?2, 'i')");
     }
 
-    /** Largest IN list per statement. H2 has no hard parameter limit; 1000 keeps statements and their cache small. */
-    @Override
-    public int maxInListSize() {
-        return 1000;
-    }
 
     @Override
     public ErrorKind classify(String sqlState, int vendorCode) {

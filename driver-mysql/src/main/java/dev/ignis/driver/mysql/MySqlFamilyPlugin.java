@@ -214,14 +214,6 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         return true;
     }
 
-    /**
-     * Largest IN list per statement: 1000. Server-side prepared statements allow 65,535 placeholders; shorter
-     * lists keep statements, the statement cache and the optimizer's range analysis small.
-     */
-    @Override
-    public int maxInListSize() {
-        return 1000;
-    }
 
     /** Vendor codes first (Connector/J and the server use HY000 for several of them), then the SQLState class. */
     @Override

@@ -109,14 +109,6 @@ public final class PostgresDriverPlugin implements DriverPlugin {
         return true;
     }
 
-    /**
-     * Largest IN list per statement: 1000. The protocol allows 65,535 bind parameters per statement (32,767 in old
-     * pgjdbc versions), but long lists make large statements and one plan per length; the engine splits longer lists.
-     */
-    @Override
-    public int maxInListSize() {
-        return 1000;
-    }
 
     /**
      * Class 23 is a conflict; classes 08, 28, 53 and the 57P0x codes (admin/crash shutdown, cannot connect now,

@@ -99,8 +99,7 @@ public final class RelatedConditionRenderer implements QueryCompiler.RelatedCond
                     + " inside a transaction of datasource " + dataSource.name() + "; allow it with"
                     + " Engine.builder().allowCrossDataSourceReadsInTransaction(true)");
         }
-        String keyOnTarget = relation.kind() == RelationKind.MANY_THROUGH ? relation.targetKey() : relation.targetKey();
-        List<Object> targetKeys = distinctKeys(targetSource, target, keyOnTarget, targetWhere, path);
+        List<Object> targetKeys = distinctKeys(targetSource, target, relation.targetKey(), targetWhere, path);
         if (relation.kind() != RelationKind.MANY_THROUGH || targetKeys.isEmpty()) {
             return targetKeys;
         }
