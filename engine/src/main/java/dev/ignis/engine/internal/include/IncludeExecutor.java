@@ -158,23 +158,41 @@ public final class IncludeExecutor {
         if (includes.isEmpty() || rows.isEmpty()) {
             return;
         }
-        List<CompletableFuture<Void>> remote = new ArrayList<>();
+        // Relations that read the same target rows (same model, key, kind and scope — creator and modifier, say)
+        // share one lookup: one statement per target, level and scope rather than per relation.
+        Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
+        List<RelationDescriptor> relations = new ArrayList<>();
         for (int i = 0; i < includes.size(); i++) {
             Include include = includes.get(i);
-            String here = path + "[" + i + "]";
-            RelationDescriptor relation = registry.require(model, include.relation(), here + ".relation");
+            RelationDescriptor relation = registry.require(model, include.relation(), path + "[" + i + "].relation");
+            relations.add(relation);
+            GroupKey key = relation.kind() == RelationKind.MANY_THROUGH ? new GroupKey(null, null, null, null, false, i)
+                    : new GroupKey(relation.target(), relation.targetKey(), relation.kind(), include.scope(), include.shouldSkipDefaultFilter(), -1);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        List<CompletableFuture<Void>> remote = new ArrayList<>();
+        for (List<Integer> members : groups.values()) {
+            int first = members.get(0);
+            Include include = includes.get(first);
+            RelationDescriptor relation = relations.get(first);
+            List<RelationDescriptor> group = members.stream().map(relations::get).toList();
+            String here = path + "[" + first + "]";
             StartedDataSource targetSource = registry.owner(relation.target());
             boolean local = targetSource == source && (relation.kind() != RelationKind.MANY_THROUGH
                     || registry.owner(relation.junction()) == source);
             if (local) {
-                loadRelation(call, source, session, model, rows, include, relation, here, depth);
+                loadRelations(call, source, session, model, rows, include, group, here, depth);
             } else {
                 checkTransaction(source, relation, targetSource);
-                remote.add(CompletableFuture.runAsync(() -> loadRelation(call, source, null, model, rows, include, relation, here, depth),
+                remote.add(CompletableFuture.runAsync(() -> loadRelations(call, source, null, model, rows, include, group, here, depth),
                         crossDataSourcePool));
             }
         }
         awaitAll(remote);
+    }
+
+    /** What makes two includes of one level read the same rows; through relations never share ({@code alone} >= 0). */
+    private record GroupKey(Class<?> target, String targetKey, RelationKind kind, Filter scope, boolean skipDefault, int alone) {
     }
 
     private void checkTransaction(StartedDataSource source, RelationDescriptor relation, StartedDataSource target) {
@@ -185,22 +203,25 @@ public final class IncludeExecutor {
         }
     }
 
-    private void loadRelation(Observation.Call call, StartedDataSource source, StatelessSession session, ModelDescriptor model,
-                              List<?> rows, Include include, RelationDescriptor relation, String path, int depth) {
+    private void loadRelations(Observation.Call call, StartedDataSource source, StatelessSession session, ModelDescriptor model,
+                               List<?> rows, Include include, List<RelationDescriptor> group, String path, int depth) {
         if (depth > settings.maxIncludeDepth()) {
             throw new FilterException(path, "includes nest deeper than " + settings.maxIncludeDepth() + " levels");
         }
+        RelationDescriptor relation = group.get(0);
         StartedDataSource targetSource = registry.owner(relation.target());
         ModelDescriptor target = registry.model(relation.target());
         Filter scope = include.shouldSkipDefaultFilter() ? include.scope() : targetSource.mergeDefaults(target, include.scope());
         QueryCompiler.checkFields(target, scope.fields());
 
-        AttributeDescriptor sourceKey = model.attribute(relation.sourceKey());
         Set<Object> keys = new LinkedHashSet<>();
-        for (Object row : rows) {
-            Object key = sourceKey.get(row);
-            if (key != null) {
-                keys.add(key);
+        for (RelationDescriptor member : group) {
+            AttributeDescriptor sourceKey = model.attribute(member.sourceKey());
+            for (Object row : rows) {
+                Object key = sourceKey.get(row);
+                if (key != null) {
+                    keys.add(key);
+                }
             }
         }
         Map<Object, List<Object>> byKey = keys.isEmpty() ? Map.of()
@@ -208,13 +229,16 @@ public final class IncludeExecutor {
 
         List<Object> loaded = new ArrayList<>();
         Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Object row : rows) {
-            Object key = sourceKey.get(row);
-            List<Object> matches = key == null ? List.of() : byKey.getOrDefault(key, List.of());
-            relation.assign(row, relation.toMany() ? new ArrayList<>(matches) : matches.isEmpty() ? null : matches.get(0));
-            for (Object match : matches) {
-                if (seen.add(match)) {
-                    loaded.add(match);
+        for (RelationDescriptor member : group) {
+            AttributeDescriptor sourceKey = model.attribute(member.sourceKey());
+            for (Object row : rows) {
+                Object key = sourceKey.get(row);
+                List<Object> matches = key == null ? List.of() : byKey.getOrDefault(key, List.of());
+                member.assign(row, member.toMany() ? new ArrayList<>(matches) : matches.isEmpty() ? null : matches.get(0));
+                for (Object match : matches) {
+                    if (seen.add(match)) {
+                        loaded.add(match);
+                    }
                 }
             }
         }
