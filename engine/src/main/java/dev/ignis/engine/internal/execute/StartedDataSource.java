@@ -146,6 +146,16 @@ public final class StartedDataSource implements DataSourceRuntime {
         }
     }
 
+    /** {@link #write} as a function, for callers that choose between it and {@link #singleStatement()}. */
+    <T> Function<Function<StatelessSession, T>, T> atomic() {
+        return this::write;
+    }
+
+    /** Work of one statement, atomic by itself: joins the current transaction, else runs without one. */
+    <T> Function<Function<StatelessSession, T>, T> singleStatement() {
+        return this::read;
+    }
+
     /** Runs write work atomically: in the current transaction, or in a new one. */
     <T> T write(Function<StatelessSession, T> work) {
         TransactionContext tx = joinable();
