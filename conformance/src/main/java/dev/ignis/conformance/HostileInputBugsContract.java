@@ -6,7 +6,6 @@ import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.conformance.model.HzNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -134,7 +133,6 @@ public interface HostileInputBugsContract extends HostileInputFixture {
     }
 
     @Test
-    @Disabled("engine bug: json-path-number-on-text")
     default void aJsonPathComparedWithANumberSkipsRowsWhoseValueIsNotANumber() {
         hostile().seed();
         // n1 has meta.n = 3, n2 has 10, n3 has "text"
