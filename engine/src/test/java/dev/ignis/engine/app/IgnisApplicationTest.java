@@ -56,6 +56,8 @@ class IgnisApplicationTest {
                 .dataSource(good).dataSource(new Store("Other", "jdbc:h2:mem:app-other;DB_CLOSE_DELAY=-1", false)).build();
         assertThatThrownBy(app::start).isInstanceOf(ModelException.class).hasMessageContaining("DataSource Other owns no models");
         assertThat(good.isStarted()).isFalse();
+        // HikariCP names its threads after the pool (= datasource): none of Good's may outlive the failed start.
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().matches("Good[ :].*"));
 
         IgnisApplication broken = IgnisApplication.builder().engine(b -> b.drivers(new TestH2Driver())).dataSource(bad).build();
         assertThatThrownBy(broken::start).isInstanceOf(DataSourceUnavailableException.class).hasMessageContaining("DataSource Bad");

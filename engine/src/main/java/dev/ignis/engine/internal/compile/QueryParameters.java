@@ -35,6 +35,18 @@ public final class QueryParameters {
         return "r" + aliases++;
     }
 
+    /** Binds every value to {@code query}: collections as list parameters (for {@code in (...)}), the rest as they are. */
+    public <Q extends org.hibernate.query.CommonQueryContract> Q bindTo(Q query) {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            if (entry.getValue() instanceof java.util.Collection<?> list) {
+                query.setParameterList(entry.getKey(), list);
+            } else {
+                query.setParameter(entry.getKey(), entry.getValue());
+            }
+        }
+        return query;
+    }
+
     public Map<String, Object> values() {
         return values;
     }

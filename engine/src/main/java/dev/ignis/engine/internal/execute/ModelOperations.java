@@ -28,7 +28,6 @@ import org.hibernate.query.SelectionQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -450,13 +449,6 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private static <Q extends CommonQueryContract> Q bind(Q query, QueryParameters params) {
-        for (Map.Entry<String, Object> entry : params.values().entrySet()) {
-            if (entry.getValue() instanceof Collection<?> values) {
-                query.setParameterList(entry.getKey(), values);
-            } else {
-                query.setParameter(entry.getKey(), entry.getValue());
-            }
-        }
-        return query;
+        return params.bindTo(query);
     }
 }

@@ -139,11 +139,7 @@ public final class StartedDataSource implements DataSourceRuntime {
         if (tx != null) {
             return translated(() -> work.apply(tx.session()));
         }
-        try (StatelessSession session = sessionFactory.openStatelessSession()) {
-            return translated(() -> work.apply(session));
-        } catch (RuntimeException e) {
-            throw errors.translate(e);
-        }
+        return readDetached(work);
     }
 
     /** {@link #write} as a function, for callers that choose between it and {@link #singleStatement()}. */

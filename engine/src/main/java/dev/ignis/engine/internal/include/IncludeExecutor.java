@@ -21,7 +21,6 @@ import dev.ignis.engine.internal.relation.RelationRegistry;
 import org.hibernate.StatelessSession;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -311,15 +310,7 @@ public final class IncludeExecutor {
         }
         String finalHql = hql;
         List<Object[]> tuples = ds.statement(call, target.name(), "include", strategy, () -> {
-            var query = session.createSelectionQuery(finalHql, Object[].class);
-            for (Map.Entry<String, Object> p : params.values().entrySet()) {
-                if (p.getValue() instanceof Collection<?> c) {
-                    query.setParameterList(p.getKey(), c);
-                } else {
-                    query.setParameter(p.getKey(), p.getValue());
-                }
-            }
-            return query.getResultList();
+            return params.bindTo(session.createSelectionQuery(finalHql, Object[].class)).getResultList();
         });
         List<Object> rows = new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {
@@ -350,9 +341,7 @@ public final class IncludeExecutor {
                         + junction.entityName() + " j where j." + junctionSourceKey.hqlPath() + " in (" + params.bind(chunk) + ")"
                         + " order by j." + junction.id().hqlPath();
                 List<Object[]> pairs = junctionSource.statement(call, junction.name(), "include", strategy, () -> {
-                    var query = s.createSelectionQuery(hql, Object[].class);
-                    params.values().forEach((k, v) -> query.setParameterList(k, (Collection<?>) v));
-                    return query.getResultList();
+                    return params.bindTo(s.createSelectionQuery(hql, Object[].class)).getResultList();
                 });
                 for (Object[] pair : pairs) {
                     map.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
@@ -429,15 +418,7 @@ public final class IncludeExecutor {
                 hql = "select " + junctionKey + ", " + reader.select(T) + from + " where " + condition + order;
             }
             List<Object[]> pairs = ds.statement(call, target.name(), "include", strategy, () -> {
-                var query = session.createSelectionQuery(hql, Object[].class);
-                params.values().forEach((name, value) -> {
-                    if (value instanceof Collection<?> c) {
-                        query.setParameterList(name, c);
-                    } else {
-                        query.setParameter(name, value);
-                    }
-                });
-                return query.getResultList();
+                return params.bindTo(session.createSelectionQuery(hql, Object[].class)).getResultList();
             });
             for (Object[] pair : pairs) {
                 grouped.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(reader.read(pair, 1));

@@ -115,15 +115,7 @@ public final class RelatedConditionRenderer implements QueryCompiler.RelatedCond
                 + (condition.isEmpty() ? "" : " where " + condition);
         int max = settings.maxRelatedKeys();
         List<Object> keys = ds.readDetached(session -> ds.statement(null, model.name(), "related-where", "cross-datasource", () -> {
-            var query = session.createSelectionQuery(hql, Object.class);
-            params.values().forEach((name, value) -> {
-                if (value instanceof java.util.Collection<?> c) {
-                    query.setParameterList(name, c);
-                } else {
-                    query.setParameter(name, value);
-                }
-            });
-            return query.setMaxResults(max + 1).getResultList();
+            return params.bindTo(session.createSelectionQuery(hql, Object.class)).setMaxResults(max + 1).getResultList();
         }));
         if (keys.size() > max) {
             throw new FilterException(path, "matches more than " + max + " related rows on datasource " + ds.name()
