@@ -13,6 +13,7 @@ import dev.ignis.engine.smoke.TestH2Driver;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +58,14 @@ class IgnisApplicationTest {
         assertThatThrownBy(app::start).isInstanceOf(ModelException.class).hasMessageContaining("DataSource Other owns no models");
         assertThat(good.isStarted()).isFalse();
         // HikariCP names its threads after the pool (= datasource): none of Good's may outlive the failed start.
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().matches("Good[ :].*"));
+        // Its executors are shut down, but a worker thread is still returning from run() for a moment after the
+        // executor reports termination, so wait for each one to end (bounded) instead of sampling once.
+        List<Thread> goodThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().matches("Good[ :].*")).toList();
+        for (Thread thread : goodThreads) {
+            joinUninterruptibly(thread, Duration.ofSeconds(10));
+        }
+        assertThat(goodThreads).noneMatch(Thread::isAlive);
 
         IgnisApplication broken = IgnisApplication.builder().engine(b -> b.drivers(new TestH2Driver())).dataSource(bad).build();
         assertThatThrownBy(broken::start).isInstanceOf(DataSourceUnavailableException.class).hasMessageContaining("DataSource Bad");
@@ -70,5 +78,14 @@ class IgnisApplicationTest {
         assertThatThrownBy(() -> IgnisApplication.builder().engine(b -> b.drivers(new TestH2Driver())).dataSource(postgres).build().start())
                 .isInstanceOf(DriverNotFoundException.class).hasMessageContaining("'oracle'").hasMessageContaining("test-h2");
         assertThat(postgres.isStarted()).isFalse();
+    }
+
+    private static void joinUninterruptibly(Thread thread, Duration timeout) {
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + thread.getName(), e);
+        }
     }
 }
