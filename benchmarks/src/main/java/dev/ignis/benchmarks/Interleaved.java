@@ -16,9 +16,11 @@ import java.util.List;
 
 /**
  * A diagnostic, not a JMH benchmark: the library against hand-written JDBC in alternating blocks of calls in one
- * JVM (16 rounds, the first 8 are warm-up), so that load from other processes on a shared machine hits both
- * contenders alike. Use it when JMH's per-benchmark forks land in different load conditions; it has none of JMH's
- * safeguards (dead-code elimination is prevented only by the calls' side effects), so read it as a cross-check.
+ * JVM ({@code -Drounds=16} rounds, the first half are warm-up; {@code -Dscale=1} multiplies the calls per block), so
+ * that load from other processes on a shared machine hits both contenders alike. {@code -Ddb=H2} (or {@code POSTGRES},
+ * {@code MARIADB}) limits it to one database, {@code -Ddb=CROSS} to scenario 2. Use it when JMH's per-benchmark forks
+ * land in different load conditions; it has none of JMH's safeguards (dead-code elimination is prevented only by the
+ * calls' side effects), so read it as a cross-check.
  * <pre>java -cp 'target/classes:target/lib/*' dev.ignis.benchmarks.Interleaved</pre>
  */
 public final class Interleaved {
@@ -26,7 +28,11 @@ public final class Interleaved {
     }
 
     public static void main(String[] args) {
-        for (Db db : List.of(Db.H2, Db.POSTGRES)) {
+        String only = System.getProperty("db");
+        for (Db db : List.of(Db.H2, Db.POSTGRES, Db.MARIADB)) {
+            if (only != null && !only.equalsIgnoreCase(db.name())) {
+                continue;
+            }
             Dataset.ensure(db);
             List<Configuration> all = Dataset.configurations(Dataset.users());
             BenchDataSource ds = BenchDataSource.of("Core", db, SchemaAction.NONE, User.class, Configuration.class);
@@ -38,12 +44,32 @@ public final class Interleaved {
                 ab(db + " page", () -> repo.find(BenchDataSource.pageFilter()), () -> jdbc.findPage(Dataset.QUERY_GROUP, Dataset.PAGE), 60);
             }
         }
+        if (only == null || only.equalsIgnoreCase("CROSS")) {
+            cross();
+        }
     }
 
-    private static void ab(String what, Runnable ignis, Runnable jdbc, int block) {
+    /** Scenario 2: configurations on MariaDB, their creators and modifiers from PostgreSQL. */
+    private static void cross() {
+        CrossBench.JdbcState jdbc = new CrossBench.JdbcState();
+        CrossBench.IgnisState ignis = new CrossBench.IgnisState();
+        jdbc.setUp();
+        ignis.setUp();
+        try {
+            CrossBench bench = new CrossBench();
+            ab("MARIADB->POSTGRES cross", () -> bench.ignis(ignis), () -> bench.jdbc(jdbc), 60);
+        } finally {
+            ignis.tearDown();
+            jdbc.tearDown();
+        }
+    }
+
+    private static void ab(String what, Runnable ignis, Runnable jdbc, int calls) {
+        int rounds = Integer.getInteger("rounds", 16);
+        int block = calls * Integer.getInteger("scale", 1);
         long ti = 0;
         long tj = 0;
-        for (int round = 0; round < 16; round++) {
+        for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();
             for (int k = 0; k < block; k++) {
                 ignis.run();
@@ -53,13 +79,14 @@ public final class Interleaved {
                 jdbc.run();
             }
             long t2 = System.nanoTime();
-            if (round >= 8) {
+            if (round >= rounds / 2) {
                 ti += t1 - t0;
                 tj += t2 - t1;
             }
         }
-        double ui = ti / 1e3 / (8.0 * block);
-        double uj = tj / 1e3 / (8.0 * block);
+        double measured = (rounds - rounds / 2) * (double) block;
+        double ui = ti / 1e3 / measured;
+        double uj = tj / 1e3 / measured;
         System.out.printf("%-22s ignis %8.1f us/call   jdbc %8.1f us/call   ignis/jdbc throughput %.3f%n", what, ui, uj, uj / ui);
     }
 }

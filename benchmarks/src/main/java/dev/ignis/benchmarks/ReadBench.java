@@ -49,7 +49,7 @@ public class ReadBench {
 
     @State(Scope.Benchmark)
     public static class JdbcState {
-        @Param({"h2", "postgres"})
+        @Param({"h2", "postgres", "mariadb"})
         public String db;
         HikariDataSource pool;
         JdbcConfigurations jdbc;
@@ -71,7 +71,7 @@ public class ReadBench {
 
     @State(Scope.Benchmark)
     public static class HibernateState {
-        @Param({"h2", "postgres"})
+        @Param({"h2", "postgres", "mariadb"})
         public String db;
         PlainHibernate hibernate;
 
@@ -123,7 +123,7 @@ public class ReadBench {
 
     @State(Scope.Benchmark)
     public static class IgnisState extends EngineState {
-        @Param({"h2", "postgres"})
+        @Param({"h2", "postgres", "mariadb"})
         public String db;
 
         @Override

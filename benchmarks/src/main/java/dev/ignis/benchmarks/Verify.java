@@ -30,7 +30,7 @@ public final class Verify {
     }
 
     static void run() {
-        for (Db db : List.of(Db.H2, Db.POSTGRES)) {
+        for (Db db : List.of(Db.H2, Db.POSTGRES, Db.MARIADB)) {
             Dataset.ensure(db);
             List<Configuration> expected;
             try (HikariDataSource pool = Pools.open(db, "verify")) {

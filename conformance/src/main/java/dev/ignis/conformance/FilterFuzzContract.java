@@ -3,6 +3,7 @@ package dev.ignis.conformance;
 import dev.ignis.api.error.FilterException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.FilterCodec;
+import dev.ignis.api.filter.Where;
 import dev.ignis.conformance.FilterFuzzer.Kind;
 import dev.ignis.conformance.FilterFuzzer.Schema;
 import dev.ignis.conformance.model.AuxEntry;
@@ -357,6 +358,35 @@ public interface FilterFuzzContract extends HostileInputFixture {
         }
         assertThat(problems.isEmpty()).as("%s on %s: these did not run and did not fail with a FilterException:%n%s", what,
                 database(), String.join("\n", problems)).isTrue();
+    }
+
+    /**
+     * A JSON path compared with numbers where one row holds text there ({@code "n": "seven"}): reads and writes either
+     * run or fail with a FilterException (MariaDB's strict mode turns the cast warning into an error in UPDATE and
+     * DELETE only), and a failed write changes no row.
+     */
+    @Test
+    default void numericJsonPathConditionsOverTextRowsRunOrFailCleanlyInReadsAndWrites() {
+        seedFuzzData();
+        Map<String, List<List<String>>> before = hostile().snapshot(List.of("cf_doc"));
+        List<String> problems = new ArrayList<>();
+        for (String condition : List.of("{\"meta.n\":{\"nin\":[1e2,-1]}}", "{\"meta.n\":{\"gt\":5}}", "{\"meta.n\":{\"lt\":4}}")) {
+            Where where = Filter.parse("{\"where\":" + condition + "}").where();
+            runsOrFailsCleanly(problems, "find " + condition, () -> docs().find(Filter.where(where)));
+            runsOrFailsCleanly(problems, "count " + condition, () -> docs().count(where));
+            runsOrFailsCleanly(problems, "updateAll " + condition, () -> mainDataSource().transaction(tx -> {
+                docs().updateAll(Map.of("label", "changed"), where);
+                tx.setRollbackOnly();
+                return null;
+            }));
+            runsOrFailsCleanly(problems, "deleteAll " + condition, () -> mainDataSource().transaction(tx -> {
+                docs().deleteAll(where);
+                tx.setRollbackOnly();
+                return null;
+            }));
+        }
+        assertNoProblems("numeric JSON paths over text rows", problems);
+        assertThat(hostile().snapshot(List.of("cf_doc"))).isEqualTo(before);
     }
 
     /**

@@ -224,8 +224,9 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         if (CONFLICT_CODES.contains(vendorCode)) {
             return ErrorKind.CONFLICT;
         }
-        if (vendorCode == 1139 || vendorCode == 3685 || vendorCode == 3692) {
-            // "Got error ... from regexp" (MariaDB), illegal argument / syntax error in a regular expression (MySQL 8)
+        if (vendorCode == 1139 || vendorCode == 3685 || vendorCode == 3692 || vendorCode == 1292) {
+            // "Got error ... from regexp" (MariaDB), illegal argument / syntax error in a regular expression (MySQL 8);
+            // "Truncated incorrect DECIMAL value" (1292): strict mode makes a failed cast of a JSON text an error in writes
             return ErrorKind.REJECTED_VALUE;
         }
         return ErrorKind.bySqlState(sqlState);

@@ -112,5 +112,7 @@ class MySqlDriverPluginTest {
         assertThat(plugin.classify("HY000", 1205)).isEqualTo(ErrorKind.OTHER);
         assertThat(plugin.classify("42S02", 1146)).isEqualTo(ErrorKind.OTHER);
         assertThat(plugin.classify(null, 0)).isEqualTo(ErrorKind.OTHER);
+        assertThat(plugin.classify("22001", 1292)).isEqualTo(ErrorKind.REJECTED_VALUE);
+        assertThat(plugin.classify("HY000", 1139)).isEqualTo(ErrorKind.REJECTED_VALUE);
     }
 }

@@ -68,11 +68,19 @@ public final class PostgresDriverPlugin implements DriverPlugin {
         return URL_PREFIX + "//" + host + ":" + port + "/" + database;
     }
 
-    /** None: pgjdbc reports the server correctly, so Hibernate picks PostgreSQLDialect and its version from the connection. */
+    /**
+     * pgjdbc reports the server correctly, so Hibernate picks PostgreSQLDialect and its version from the connection.
+     * Instants go through {@code OffsetDateTime}: pgjdbc has no {@code getObject(.., Instant.class)}, and Hibernate's
+     * default reads each instant by catching that driver error and retrying with a calendar (≈ 2 ms of a 100-row
+     * page). The column stays {@code timestamp with time zone}, the values the same.
+     */
     @Override
     public Map<String, Object> hibernateSettings(DataSourceConfig config) {
-        return Map.of();
+        return Map.of(INSTANT_JDBC_TYPE, "TIMESTAMP_WITH_TIMEZONE");
     }
+
+    /** Hibernate's setting for the JDBC type of {@code Instant} properties. */
+    static final String INSTANT_JDBC_TYPE = "hibernate.type.preferred_instant_jdbc_type";
 
     /**
      * pgjdbc defaults: multi-row inserts for batches ({@code reWriteBatchedInserts}; update counts of batched

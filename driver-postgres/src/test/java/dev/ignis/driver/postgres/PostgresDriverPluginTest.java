@@ -6,6 +6,7 @@ import dev.ignis.api.filter.Operator;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -69,7 +70,9 @@ class PostgresDriverPluginTest {
     void settingsNameTheDialectAndUtc() {
         var settings = plugin.hibernateSettings(DataSourceConfig.named("Pg").driver("postgres").database("app").build());
         assertThat(settings).as("Hibernate detects PostgreSQL from the connection; the engine sets time zone and batching")
-                .doesNotContainKey("hibernate.dialect").isEmpty();
+                .doesNotContainKey("hibernate.dialect")
+                .as("instants read through OffsetDateTime, which pgjdbc supports")
+                .containsOnly(Map.entry("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP_WITH_TIMEZONE"));
     }
 
     @Test

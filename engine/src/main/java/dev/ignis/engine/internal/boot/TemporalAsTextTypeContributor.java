@@ -8,9 +8,11 @@ import org.hibernate.engine.config.spi.StandardConverters;
 import org.hibernate.service.ServiceRegistry;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.ValueBinder;
+import org.hibernate.type.descriptor.ValueExtractor;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.jdbc.BasicBinder;
+import org.hibernate.type.descriptor.jdbc.BasicExtractor;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.TimestampJdbcType;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsJdbcTimestampJdbcType;
@@ -18,6 +20,7 @@ import org.hibernate.type.descriptor.jdbc.spi.JdbcTypeRegistry;
 
 import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,8 +36,9 @@ import java.util.TimeZone;
  *
  * <p>Connector/J on MariaDB drops fractional seconds from every temporal parameter ({@code setTimestamp},
  * {@code setObject}); a string {@code 'yyyy-MM-dd HH:mm:ss.SSSSSS'} keeps them, and the server converts it to the
- * column's type. The replacements extend Hibernate's own JDBC types, so DDL, literals and reading stay as they are;
- * only the binder changes, and it sends the wall clock Hibernate's binder would have given the driver
+ * column's type. The replacements extend Hibernate's own JDBC types, so DDL and literals stay as they are. The
+ * binder changes (and instants are read as {@code LocalDateTime}, see {@link TimestampUtcAsText}): it sends the wall
+ * clock Hibernate's binder would have given the driver
  * ({@code hibernate.jdbc.time_zone} included). {@code DATE} and {@code TIME} keep Hibernate's binders: a date has no
  * fraction, and the MariaDB dialect creates {@code time} columns without one, so a time bound as text with a
  * fraction would stop matching the stored value in {@code WHERE}.
@@ -84,6 +88,34 @@ public final class TemporalAsTextTypeContributor implements TypeContributor {
      * UTC wall clock.
      */
     static final class TimestampUtcAsText extends TimestampUtcAsJdbcTimestampJdbcType {
+        /**
+         * Reads the UTC wall clock as a {@code LocalDateTime}, which Connector/J returns directly; Hibernate's reader
+         * asks for a {@code Timestamp} with a new UTC {@code Calendar} per value.
+         */
+        @Override
+        public <X> ValueExtractor<X> getExtractor(JavaType<X> javaType) {
+            return new BasicExtractor<>(javaType, this) {
+                @Override
+                protected X doExtract(ResultSet rs, int position, WrapperOptions options) throws SQLException {
+                    return wrap(rs.getObject(position, LocalDateTime.class), options);
+                }
+
+                @Override
+                protected X doExtract(CallableStatement statement, int position, WrapperOptions options) throws SQLException {
+                    return wrap(statement.getObject(position, LocalDateTime.class), options);
+                }
+
+                @Override
+                protected X doExtract(CallableStatement statement, String name, WrapperOptions options) throws SQLException {
+                    return wrap(statement.getObject(name, LocalDateTime.class), options);
+                }
+
+                private X wrap(LocalDateTime utcWallClock, WrapperOptions options) {
+                    return utcWallClock == null ? null : getJavaType().wrap(utcWallClock.toInstant(ZoneOffset.UTC), options);
+                }
+            };
+        }
+
         @Override
         public <X> ValueBinder<X> getBinder(JavaType<X> javaType) {
             return new TextBinder<>(javaType, this) {

@@ -294,8 +294,11 @@ public final class QueryCompiler {
                 throw new FilterException(path, "cannot sort by '" + o.field() + "' (a " + operand.kind.name().toLowerCase(java.util.Locale.ROOT) + " property)");
             }
             hasId |= operand.attribute != null && operand.attribute.isIdentifier();
-            // NULLs sort as larger than any value everywhere, whatever the database's own default.
-            keys.add(operand.expression + (o.direction() == Direction.DESC ? " desc nulls first" : " asc nulls last"));
+            // NULLs sort as larger than any value everywhere, whatever the database's own default; a column that
+            // holds no NULL needs no such clause (which MariaDB and MySQL emulate with an extra sort key).
+            boolean mayBeNull = operand.attribute == null || operand.attribute.nullable();
+            keys.add(operand.expression + (o.direction() == Direction.DESC ? (mayBeNull ? " desc nulls first" : " desc")
+                    : (mayBeNull ? " asc nulls last" : " asc")));
         }
         if (!hasId) {
             keys.add(alias + "." + model.id().hqlPath() + " asc");

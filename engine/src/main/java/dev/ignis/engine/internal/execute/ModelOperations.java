@@ -23,7 +23,6 @@ import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.CommonQueryContract;
-import org.hibernate.query.SelectionQuery;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -73,7 +72,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return observed("findById", call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
             Where byId = idEquals(id).and(effective.where());
-            return dataSource.read(session -> select(session, call, "findById", effective, byId));
+            return dataSource.read(session -> select(session, call, "findById", effective, byId, true));
         }).stream().findFirst();
     }
 
@@ -89,7 +88,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params);
         return observed("existsWith", call -> dataSource.read(session -> !statement(call, "existsWith",
-                () -> bind(session.createSelectionQuery(hql, Object.class), params).setMaxResults(1).getResultList()).isEmpty()));
+                () -> dataSource.select(session, hql, params, 1, 0)).isEmpty()));
     }
 
     @Override
@@ -106,6 +105,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where) {
+        return select(session, call, operation, filter, where, false);
+    }
+
+    /** {@code byId}: the where fixes the id, so at most one row matches and neither a sort nor a limit is needed. */
+    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, boolean byId) {
         QueryCompiler.checkFields(model, filter.fields());
         dataSource.includes().validate(model, filter.include(), "include", 1);
         QueryParameters params = new QueryParameters();
@@ -116,12 +120,16 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         joins.forEach(join -> hql.append(", ").append(join.reader().select(join.alias())));
         hql.append(from);
         joins.forEach(join -> hql.append(includes.joinClause(dataSource, model, join, params, ROOT)));
-        hql.append(whereClause(where, params)).append(compiler.orderBy(model, filter.order()));
-        int limit = limitOf(filter);
+        hql.append(whereClause(where, params));
+        if (!byId || !filter.order().isEmpty()) {
+            hql.append(compiler.orderBy(model, filter.order()));
+        }
+        int limit = byId ? StartedDataSource.NO_LIMIT : limitOf(filter);
         int skip = filter.skip() == null ? 0 : filter.skip();
-        SelectionQuery<Object[]> query = bind(session.createSelectionQuery(hql.toString(), Object[].class), params)
-                .setMaxResults(limit).setFirstResult(skip);
-        List<Object[]> tuples = statement(call, operation, query::getResultList);
+        if (skip < 0) {
+            throw new FilterException("skip", "must be at least 0, got " + skip);
+        }
+        List<Object[]> tuples = statement(call, operation, () -> dataSource.select(session, hql.toString(), params, limit, skip));
         List<E> rows = new ArrayList<>(tuples.size());
         List<Object[]> joined = joins.isEmpty() ? List.of() : new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {
@@ -150,8 +158,9 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     private long count(StatelessSession session, Observation.Call call, String operation, Where where) {
         QueryParameters params = new QueryParameters();
-        String hql = "select count(" + ROOT + ")" + from + whereClause(where, params);
-        return statement(call, operation, () -> bind(session.createSelectionQuery(hql, Long.class), params).getSingleResult());
+        // count(*), not count(e): counting the id makes PostgreSQL visit every row where the index alone would do.
+        String hql = "select count(*)" + from + whereClause(where, params);
+        return statement(call, operation, () -> (Long) dataSource.selectValues(session, hql, params, StartedDataSource.NO_LIMIT).get(0));
     }
 
     // ---- writes
@@ -291,7 +300,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private List<Object> selectIds(StatelessSession session, Observation.Call call, String operation, Where where) {
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(where, params);
-        return statement(call, operation, () -> bind(session.createSelectionQuery(hql, Object.class), params).getResultList());
+        return statement(call, operation, () -> dataSource.selectValues(session, hql, params, StartedDataSource.NO_LIMIT));
     }
 
     private List<E> selectByIds(StatelessSession session, Observation.Call call, String operation, List<Object> ids) {
@@ -316,7 +325,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         QueryParameters params = new QueryParameters();
         RowReader reader = RowReader.visible(model, java.util.Set.of());
         String hql = "select " + reader.select(ROOT) + from + whereClause(filter.where(), params);
-        List<Object[]> tuples = statement(call, operation, () -> bind(session.createSelectionQuery(hql, Object[].class), params).getResultList());
+        List<Object[]> tuples = statement(call, operation, () -> dataSource.select(session, hql, params, StartedDataSource.NO_LIMIT, 0));
         List<E> rows = new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {
             rows.add(type.cast(reader.read(tuple, 0)));
@@ -394,8 +403,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private int limitOf(Filter filter) {
         int max = dataSource.settings().maxLimit();
         if (filter.limit() != null) {
-            if (filter.limit() > max) {
-                throw new FilterException("limit", "must be at most " + max + ", got " + filter.limit());
+            if (filter.limit() > max || filter.limit() < 0) {
+                throw new FilterException("limit", "must be between 0 and " + max + ", got " + filter.limit());
             }
             return filter.limit();
         }

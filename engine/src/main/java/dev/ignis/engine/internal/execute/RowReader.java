@@ -16,11 +16,29 @@ import java.util.function.Predicate;
 public final class RowReader {
     private final ModelDescriptor model;
     private final AttributeDescriptor[] columns;
+    /** For each column, the index of its embeddable among the row's embeddables, or -1 for a property of the model. */
+    private final int[] embeddableOf;
+    /** One column of each embeddable: it knows how to create the embeddable and put it into the model. */
+    private final AttributeDescriptor[] embeddables;
     private final java.util.Map<String, String> selects = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RowReader(ModelDescriptor model, List<AttributeDescriptor> columns) {
         this.model = model;
         this.columns = columns.toArray(new AttributeDescriptor[0]);
+        this.embeddableOf = new int[this.columns.length];
+        List<Object> containers = new ArrayList<>();
+        List<AttributeDescriptor> representatives = new ArrayList<>();
+        for (int i = 0; i < this.columns.length; i++) {
+            Object container = this.columns[i].container();
+            int index = container == null ? -1 : containers.indexOf(container);
+            if (container != null && index < 0) {
+                index = containers.size();
+                containers.add(container);
+                representatives.add(this.columns[i]);
+            }
+            embeddableOf[i] = index;
+        }
+        this.embeddables = representatives.toArray(new AttributeDescriptor[0]);
     }
 
     /** The id first, then every property {@code keep} accepts. */
@@ -60,7 +78,10 @@ public final class RowReader {
         return columns.length;
     }
 
-    /** The model row in {@code row[offset ..]}, or null when its id is null (no row matched a left join). */
+    /**
+     * The model row in {@code row[offset ..]}, or null when its id is null (no row matched a left join). An
+     * embeddable is created only when one of its properties has a value, and put into the model once.
+     */
     public Object read(Object[] row, int offset) {
         Object id = row[offset];
         if (id == null) {
@@ -68,10 +89,23 @@ public final class RowReader {
         }
         Object instance = model.newInstance();
         columns[0].set(instance, id);
+        Object[] owners = embeddables.length == 0 ? null : new Object[embeddables.length];
         for (int i = 1; i < columns.length; i++) {
             Object value = row[offset + i];
-            if (value != null) {
-                columns[i].set(instance, value);
+            if (value == null) {
+                continue;
+            }
+            int embeddable = embeddableOf[i];
+            if (embeddable < 0) {
+                columns[i].setOnOwner(instance, value);
+            } else {
+                Object owner = owners[embeddable];
+                if (owner == null) {
+                    owner = embeddables[embeddable].newContainer();
+                    owners[embeddable] = owner;
+                    embeddables[embeddable].setContainer(instance, owner);
+                }
+                columns[i].setOnOwner(owner, value);
             }
         }
         return instance;

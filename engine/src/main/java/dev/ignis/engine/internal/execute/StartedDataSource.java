@@ -11,18 +11,26 @@ import dev.ignis.api.spi.RepositoryOperations;
 import dev.ignis.engine.EngineSettings;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.engine.internal.compile.QueryCompiler;
+import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.include.IncludeExecutor;
 import dev.ignis.engine.internal.include.RelatedConditionRenderer;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** A running datasource: its pool, its SessionFactory, its models, and the sessions and transactions on them. */
 public final class StartedDataSource implements DataSourceRuntime {
+    /** Query shapes kept per datasource; a filter language yields few shapes per model, so this is rarely reached. */
+    private static final int SELECT_PLAN_CAPACITY = 4096;
+
+    /** The {@code limit} of {@link #select} that leaves the rows unlimited. */
+    public static final int NO_LIMIT = -1;
+
     private final String name;
     private final DriverPlugin driver;
     private final HikariDataSource pool;
@@ -33,6 +41,7 @@ public final class StartedDataSource implements DataSourceRuntime {
     private final ErrorTranslator errors;
     private final Observation observation;
     private final Map<Class<?>, ModelOperations<?, ?>> operations = new ConcurrentHashMap<>();
+    private final SelectPlans selects;
     private volatile boolean closed;
     private volatile IncludeExecutor includes;
 
@@ -47,6 +56,25 @@ public final class StartedDataSource implements DataSourceRuntime {
         this.compiler = new QueryCompiler(driver);
         this.errors = new ErrorTranslator(name, driver);
         this.observation = observation;
+        this.selects = new SelectPlans(sessionFactory, SELECT_PLAN_CAPACITY);
+    }
+
+    /**
+     * Runs a select on {@code session}: the rows, each select item at its index; {@code limit} {@link #NO_LIMIT} and
+     * {@code skip} 0 mean none. Each query shape is translated to SQL once; see {@link SelectPlans}.
+     */
+    public List<Object[]> select(StatelessSession session, String hql, QueryParameters params, int limit, int skip) {
+        return selects.tuples(session, hql, params, limit, skip);
+    }
+
+    /** {@link #select} of a single item: its values. */
+    public List<Object> selectValues(StatelessSession session, String hql, QueryParameters params, int limit) {
+        List<Object[]> rows = select(session, hql, params, limit, 0);
+        List<Object> values = new java.util.ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            values.add(row[0]);
+        }
+        return values;
     }
 
     Observation observation() {

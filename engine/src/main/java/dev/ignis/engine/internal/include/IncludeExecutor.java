@@ -119,12 +119,14 @@ public final class IncludeExecutor {
                             List<Object[]> tuples, int depth) {
         for (int j = 0; j < joins.size(); j++) {
             Join join = joins.get(j);
+            // The joined rows themselves are only needed for nested includes or for properties to clear.
+            boolean keep = !join.scope().include().isEmpty() || !join.scope().fields().isAll() || !join.target().hidden().isEmpty();
             List<Object> loaded = new ArrayList<>();
-            Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<Object> seen = keep ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()) : null;
             for (Object[] tuple : tuples) {
                 Object related = tuple[j + 1];
                 join.relation().assign(tuple[0], related);
-                if (related != null && seen.add(related)) {
+                if (keep && related != null && seen.add(related)) {
                     loaded.add(related);
                 }
             }
@@ -290,7 +292,8 @@ public final class IncludeExecutor {
         String scopeWhere = compiler.where(target, scope.where(), params, T);
         String keysBound = params.bind(keys);
         String condition = keyPath + " in (" + keysBound + ")" + (scopeWhere.isEmpty() ? "" : " and " + scopeWhere);
-        String order = compiler.orderBy(target, scope.order(), T);
+        // A to-one lookup is stitched by key, so its rows need no order unless the scope asks for one.
+        String order = !relation.toMany() && scope.order().isEmpty() ? "" : compiler.orderBy(target, scope.order(), T);
         RowReader reader = reader(target, scope.fields(), scope.include(), Set.of(keyName));
         String hql;
         if (perParent(relation, scope)) {
@@ -310,7 +313,7 @@ public final class IncludeExecutor {
         }
         String finalHql = hql;
         List<Object[]> tuples = ds.statement(call, target.name(), "include", strategy, () -> {
-            return params.bindTo(session.createSelectionQuery(finalHql, Object[].class)).getResultList();
+            return ds.select(session, finalHql, params, StartedDataSource.NO_LIMIT, 0);
         });
         List<Object> rows = new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {
@@ -341,7 +344,7 @@ public final class IncludeExecutor {
                         + junction.entityName() + " j where j." + junctionSourceKey.hqlPath() + " in (" + params.bind(chunk) + ")"
                         + " order by j." + junction.id().hqlPath();
                 List<Object[]> pairs = junctionSource.statement(call, junction.name(), "include", strategy, () -> {
-                    return params.bindTo(s.createSelectionQuery(hql, Object[].class)).getResultList();
+                    return junctionSource.select(s, hql, params, StartedDataSource.NO_LIMIT, 0);
                 });
                 for (Object[] pair : pairs) {
                     map.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
@@ -418,7 +421,7 @@ public final class IncludeExecutor {
                 hql = "select " + junctionKey + ", " + reader.select(T) + from + " where " + condition + order;
             }
             List<Object[]> pairs = ds.statement(call, target.name(), "include", strategy, () -> {
-                return params.bindTo(session.createSelectionQuery(hql, Object[].class)).getResultList();
+                return ds.select(session, hql, params, StartedDataSource.NO_LIMIT, 0);
             });
             for (Object[] pair : pairs) {
                 grouped.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(reader.read(pair, 1));

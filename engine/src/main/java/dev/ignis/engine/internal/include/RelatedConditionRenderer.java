@@ -115,7 +115,7 @@ public final class RelatedConditionRenderer implements QueryCompiler.RelatedCond
                 + (condition.isEmpty() ? "" : " where " + condition);
         int max = settings.maxRelatedKeys();
         List<Object> keys = ds.readDetached(session -> ds.statement(null, model.name(), "related-where", "cross-datasource", () -> {
-            return params.bindTo(session.createSelectionQuery(hql, Object.class)).setMaxResults(max + 1).getResultList();
+            return ds.selectValues(session, hql, params, max + 1);
         }));
         if (keys.size() > max) {
             throw new FilterException(path, "matches more than " + max + " related rows on datasource " + ds.name()

@@ -2,6 +2,8 @@ package dev.ignis.engine.internal.model;
 
 import dev.ignis.api.spi.ValueKind;
 import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.property.access.spi.Getter;
+import org.hibernate.property.access.spi.Setter;
 
 import java.util.function.Supplier;
 
@@ -20,6 +22,12 @@ public final class AttributeDescriptor {
     private final Supplier<Object> containerFactory;
     private final AttributeMapping leaf;
     private final boolean identifier;
+    // Hibernate's accessors, looked up once: reads fill thousands of properties per call.
+    private final Getter containerGetter;
+    private final Setter containerSetter;
+    private final Getter leafGetter;
+    private final Setter leafSetter;
+    private final boolean nullable;
 
     AttributeDescriptor(String key, String hqlPath, Class<?> javaType, ValueKind kind, Class<?> elementType,
                         AttributeMapping container, Supplier<Object> containerFactory, AttributeMapping leaf,
@@ -33,6 +41,16 @@ public final class AttributeDescriptor {
         this.containerFactory = containerFactory;
         this.leaf = leaf;
         this.identifier = identifier;
+        this.containerGetter = container == null ? null : container.getPropertyAccess().getGetter();
+        this.containerSetter = container == null ? null : container.getPropertyAccess().getSetter();
+        this.leafGetter = leaf.getPropertyAccess().getGetter();
+        this.leafSetter = leaf.getPropertyAccess().getSetter();
+        this.nullable = !identifier && (!(leaf instanceof org.hibernate.metamodel.mapping.SelectableMapping column) || column.isNullable());
+    }
+
+    /** Whether the column may hold NULL (the id and {@code nullable = false} columns may not). */
+    public boolean nullable() {
+        return nullable;
     }
 
     /** The name filters, fields, order and update data use. */
@@ -68,23 +86,43 @@ public final class AttributeDescriptor {
     }
 
     public Object get(Object entity) {
-        Object owner = container == null ? entity : container.getPropertyAccess().getGetter().get(entity);
-        return owner == null ? null : leaf.getPropertyAccess().getGetter().get(owner);
+        Object owner = container == null ? entity : containerGetter.get(entity);
+        return owner == null ? null : leafGetter.get(owner);
     }
 
     public void set(Object entity, Object value) {
         Object owner = entity;
         if (container != null) {
-            owner = container.getPropertyAccess().getGetter().get(entity);
+            owner = containerGetter.get(entity);
             if (owner == null) {
                 if (value == null) {
                     return;
                 }
                 owner = containerFactory.get();
-                container.getPropertyAccess().getSetter().set(entity, owner);
+                containerSetter.set(entity, owner);
             }
         }
-        leaf.getPropertyAccess().getSetter().set(owner, value);
+        leafSetter.set(owner, value);
+    }
+
+    /** The embedded property this one sits in (same object for every property of that embeddable), or null. */
+    public Object container() {
+        return container;
+    }
+
+    /** A new, empty instance of the embeddable this property sits in. */
+    public Object newContainer() {
+        return containerFactory.get();
+    }
+
+    /** Puts a filled embeddable into {@code entity}. */
+    public void setContainer(Object entity, Object embeddable) {
+        containerSetter.set(entity, embeddable);
+    }
+
+    /** Sets this property on its direct owner: the model instance, or the embeddable it sits in. */
+    public void setOnOwner(Object owner, Object value) {
+        leafSetter.set(owner, value);
     }
 
     @Override

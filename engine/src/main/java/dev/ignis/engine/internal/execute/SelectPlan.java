@@ -1,0 +1,126 @@
+package dev.ignis.engine.internal.execute;
+
+import dev.ignis.engine.internal.compile.QueryParameters;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.type.descriptor.ValueExtractor;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+import org.hibernate.type.descriptor.java.JavaType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One select shape as Hibernate translated it: the SQL text, which named parameter (or which element of a list
+ * parameter) goes to each JDBC position with the type Hibernate chose for it, and how each selected item is read back.
+ * Running it is a prepared statement on the caller's connection, nothing more; no Hibernate query object is built.
+ */
+final class SelectPlan {
+    /** A JDBC parameter position: the named parameter, the list element ({@code -1} for a single value), its binding. */
+    record Slot(String name, int element, JdbcMapping mapping, Class<?> seenType) {
+        /** The value of this slot in {@code params}, as the caller gave it. */
+        Object raw(QueryParameters params) {
+            Object raw = params.values().get(name);
+            if (element >= 0) {
+                raw = raw instanceof List<?> list ? list.get(element) : new ArrayList<>((Collection<?>) raw).get(element);
+            }
+            return raw;
+        }
+
+        /** Whether a value fits the type Hibernate chose when it translated the shape with the first call's values. */
+        boolean accepts(Object raw) {
+            return raw == null || seenType == null || raw.getClass() == seenType;
+        }
+
+        /** The value as Hibernate binds it: of the parameter's Java type (an int where a long is compared, say), converted. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object value(Object raw, WrapperOptions options) {
+            if (raw == null) {
+                return null;
+            }
+            JavaType javaType = mapping.getJavaTypeDescriptor();
+            Object typed = javaType.isInstance(raw) ? raw : javaType.wrap(raw, options);
+            BasicValueConverter converter = mapping.getValueConverter();
+            return converter == null ? typed : converter.toRelationalValue(typed);
+        }
+    }
+
+    /** A selected item: where it is in the result set, how to extract it, how to turn it into the domain value. */
+    record Column(int resultSetIndex, ValueExtractor<?> extractor, BasicValueConverter<?, ?> converter) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Object read(ResultSet rs, WrapperOptions options) throws SQLException {
+            Object value = extractor.extract(rs, resultSetIndex, options);
+            return converter == null || value == null ? value : ((BasicValueConverter) converter).toDomainValue(value);
+        }
+    }
+
+    private final String sql;
+    private final Slot[] slots;
+    private final Column[] columns;
+    private final Integer fetchSize;
+
+    SelectPlan(String sql, List<Slot> slots, List<Column> columns, Integer fetchSize) {
+        this.sql = sql;
+        this.slots = slots.toArray(new Slot[0]);
+        this.columns = columns.toArray(new Column[0]);
+        this.fetchSize = fetchSize;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    /**
+     * The values to bind, in JDBC order; null when one of them is of another type than the values the shape was
+     * translated with (the same query text with a text where a number was, say), which this plan must not bind.
+     */
+    Object[] values(QueryParameters params) {
+        Object[] values = new Object[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            Object raw = slots[i].raw(params);
+            if (!slots[i].accepts(raw)) {
+                return null;
+            }
+            values[i] = raw;
+        }
+        return values;
+    }
+
+    /** The rows for {@link #values}, each item of the select list at its index. */
+    List<Object[]> run(Connection connection, Object[] values, WrapperOptions options) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (fetchSize != null) {
+                statement.setFetchSize(fetchSize);
+            }
+            for (int i = 0; i < slots.length; i++) {
+                bind(statement, i + 1, slots[i], slots[i].value(values[i], options), options);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                List<Object[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Object[] row = new Object[columns.length];
+                    for (int c = 0; c < columns.length; c++) {
+                        row[c] = columns[c].read(rs, options);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void bind(PreparedStatement statement, int index, Slot slot, Object value, WrapperOptions options) throws SQLException {
+        ((org.hibernate.type.descriptor.ValueBinder) slot.mapping().getJdbcValueBinder()).bind(statement, value, index, options);
+    }
+
+    /** The number of values a parameter stands for: the size of a list parameter, else one. */
+    static int arity(Object value) {
+        return value instanceof Collection<?> list ? list.size() : -1;
+    }
+}

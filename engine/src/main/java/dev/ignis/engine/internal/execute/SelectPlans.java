@@ -1,0 +1,276 @@
+package dev.ignis.engine.internal.execute;
+
+import dev.ignis.engine.internal.compile.QueryParameters;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.MappingModelExpressible;
+import org.hibernate.query.spi.QueryParameterImplementor;
+import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.internal.SqmSelectionQueryImpl;
+import org.hibernate.query.sqm.internal.SqmUtil;
+import org.hibernate.query.sqm.spi.SqmParameterMappingModelResolutionAccess;
+import org.hibernate.query.sqm.sql.SqmTranslation;
+import org.hibernate.query.sqm.tree.expression.SqmParameter;
+import org.hibernate.sql.ast.spi.SqlSelection;
+import org.hibernate.sql.ast.tree.expression.JdbcParameter;
+import org.hibernate.sql.ast.tree.select.SelectStatement;
+import org.hibernate.sql.exec.spi.JdbcLockStrategy;
+import org.hibernate.sql.exec.spi.JdbcParameterBinder;
+import org.hibernate.sql.exec.spi.JdbcParameterBinding;
+import org.hibernate.sql.exec.spi.JdbcParameterBindings;
+import org.hibernate.sql.exec.spi.JdbcParametersList;
+import org.hibernate.sql.exec.spi.JdbcSelect;
+import org.hibernate.sql.results.graph.DomainResult;
+import org.hibernate.sql.results.graph.basic.BasicResult;
+import org.hibernate.sql.results.graph.basic.BasicResultAssembler;
+import org.hibernate.stat.spi.StatisticsImplementor;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The selects of one datasource. Hibernate builds the SQL of each query shape (the HQL text and the sizes of its list
+ * parameters) once, from its metamodel and dialect; later calls of the same shape bind their values to that SQL on the
+ * session's connection and read the columns back with Hibernate's own binders and extractors. Creating a Hibernate
+ * query per call (parsing cache lookup, parameter-binding objects, execution context, result-set mapping) cost more
+ * than the round trip itself on fast databases.
+ *
+ * <p>A shape whose SQL would depend on the bound values, selects something other than plain values, or does not
+ * check out against Hibernate's own first binding, runs through Hibernate's query API instead, every time.
+ */
+final class SelectPlans {
+    private static final Logger LOG = LoggerFactory.getLogger(SelectPlans.class);
+
+    private final SessionFactoryImplementor factory;
+    private final int capacity;
+    private final Map<String, Optional<SelectPlan>> plans = new ConcurrentHashMap<>();
+
+    SelectPlans(SessionFactoryImplementor factory, int capacity) {
+        this.factory = factory;
+        this.capacity = capacity;
+    }
+
+    /**
+     * The rows of {@code hql}, each select item at its index; a negative {@code limit} leaves them unlimited, a limit
+     * of 0 returns none without a statement. Values are bound as parameters, never written into the statement.
+     */
+    List<Object[]> tuples(StatelessSession session, String hql, QueryParameters params, int limit, int skip) {
+        if (limit == 0) {
+            return new ArrayList<>();
+        }
+        String statement = paged(hql, params, limit, skip);
+        String key = shapeKey(statement, params);
+        Optional<SelectPlan> plan = plans.get(key);
+        if (plan == null) {
+            plan = Optional.ofNullable(translate(session, statement, params));
+            if (plans.size() >= capacity) {
+                plans.clear();
+            }
+            plans.put(key, plan);
+        }
+        Object[] values = plan.isEmpty() ? null : plan.get().values(params);
+        if (values == null) {
+            return params.bindTo(session.createSelectionQuery(statement, Object[].class)).getResultList();
+        }
+        SelectPlan sql = plan.get();
+        SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
+        factory.getJdbcServices().getSqlStatementLogger().logStatement(sql.sql());
+        StatisticsImplementor statistics = factory.getStatistics();
+        boolean counted = statistics.isStatisticsEnabled();
+        long start = counted ? System.nanoTime() : 0;
+        try {
+            List<Object[]> rows = session.doReturningWork(connection -> sql.run(connection, values, shared));
+            if (counted) {
+                // Hibernate's statistics (and the hibernate.* meters bound to them) count these as its own queries.
+                statistics.prepareStatement();
+                statistics.closeStatement();
+                statistics.queryExecuted(statement, rows.size(), (System.nanoTime() - start) / 1_000_000);
+            }
+            return rows;
+        } finally {
+            // As after Hibernate's own queries: outside a transaction the connection goes back to the pool right away,
+            // so that includes running meanwhile on other threads find one.
+            shared.afterOperation(true);
+        }
+    }
+
+    private static String paged(String hql, QueryParameters params, int limit, int skip) {
+        if (limit < 0 && skip <= 0) {
+            return hql;
+        }
+        StringBuilder out = new StringBuilder(hql.length() + 32).append(hql);
+        if (limit >= 0) {
+            out.append(" limit ").append(params.bind(limit));
+        }
+        if (skip > 0) {
+            out.append(" offset ").append(params.bind(skip));
+        }
+        return out.toString();
+    }
+
+    /** The HQL plus the size of each list parameter: an IN list of 3 and one of 4 are different SQL. */
+    private static String shapeKey(String hql, QueryParameters params) {
+        StringBuilder key = null;
+        for (Object value : params.values().values()) {
+            int arity = SelectPlan.arity(value);
+            if (arity >= 0) {
+                if (key == null) {
+                    key = new StringBuilder(hql.length() + 16).append(hql).append('#');
+                }
+                key.append(arity).append(',');
+            }
+        }
+        return key == null ? hql : key.toString();
+    }
+
+    /** Hibernate's translation of the shape, or null when it cannot be reused as it is. */
+    private SelectPlan translate(StatelessSession session, String hql, QueryParameters params) {
+        var query = params.bindTo(session.createSelectionQuery(hql, Object[].class));
+        if (!(query instanceof SqmSelectionQueryImpl<?> sqmQuery)) {
+            return null;
+        }
+        DomainParameterXref xref = sqmQuery.getDomainParameterXref();
+        try {
+            SqmTranslation<SelectStatement> translation = factory.getQueryEngine().getSqmTranslatorFactory()
+                    .createSelectTranslator(sqmQuery.getSqmStatement(), sqmQuery.getQueryOptions(), xref,
+                            sqmQuery.getQueryParameterBindings(), ((SharedSessionContractImplementor) session).getLoadQueryInfluencers(),
+                            factory.getSqlTranslationEngine(), true)
+                    .translate();
+            var jdbcParamsXref = SqmUtil.generateJdbcParamsXref(xref, translation::getJdbcParamsBySqmParam);
+            JdbcParameterBindings bindings = SqmUtil.createJdbcParameterBindings(sqmQuery.getQueryParameterBindings(), xref,
+                    jdbcParamsXref, new SqmParameterMappingModelResolutionAccess() {
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public <T> MappingModelExpressible<T> getResolvedMappingModelType(SqmParameter<T> parameter) {
+                            return (MappingModelExpressible<T>) translation.getSqmParameterMappingModelTypeResolutions().get(parameter);
+                        }
+                    }, (SharedSessionContractImplementor) session);
+            JdbcSelect select = factory.getJdbcServices().getJdbcEnvironment().getSqlAstTranslatorFactory()
+                    .buildSelectTranslator(factory, translation.getSqlAst())
+                    .translate(bindings, sqmQuery.getQueryOptions());
+            if (select.dependsOnParameterBindings() || select.usesLimitParameters() || select.getRowsToSkip() != 0
+                    || select.getMaxRows() != Integer.MAX_VALUE || select.getLockStrategy() != JdbcLockStrategy.NONE) {
+                return rejected(hql, "its SQL depends on the bound values");
+            }
+            List<SelectPlan.Slot> slots = slots(select, slotsByParameter(xref, jdbcParamsXref, params), bindings, params,
+                    (SharedSessionContractImplementor) session);
+            List<SelectPlan.Column> columns = columns(translation.getSqlAst());
+            if (slots == null || columns == null) {
+                return rejected(hql, "Hibernate binds or reads it in a way plans do not reproduce");
+            }
+            return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize());
+        } finally {
+            xref.clearExpansions();
+        }
+    }
+
+    /**
+     * Which named parameter, and which element of a list parameter, each JDBC parameter stands for; mirrors how
+     * Hibernate spreads a list parameter over the expansions of its SQM parameter.
+     */
+    private static Map<JdbcParameter, SelectPlan.Slot> slotsByParameter(DomainParameterXref xref,
+            Map<QueryParameterImplementor<?>, Map<SqmParameter<?>, List<JdbcParametersList>>> jdbcParamsXref, QueryParameters params) {
+        Map<JdbcParameter, SelectPlan.Slot> out = new IdentityHashMap<>();
+        xref.getQueryParameters().forEach((queryParameter, sqmParameters) -> {
+            String name = queryParameter.getName();
+            Map<SqmParameter<?>, List<JdbcParametersList>> jdbcParams = jdbcParamsXref.get(queryParameter);
+            if (name == null || jdbcParams == null) {
+                return;
+            }
+            int arity = SelectPlan.arity(params.values().get(name));
+            for (SqmParameter<?> sqmParameter : sqmParameters) {
+                List<JdbcParametersList> uses = jdbcParams.get(sqmParameter);
+                if (uses == null) {
+                    continue;
+                }
+                put(out, uses, name, arity < 0 ? -1 : 0);
+                if (arity > 1) {
+                    List<SqmParameter<?>> expansions = xref.getExpansions(sqmParameter);
+                    int expansionCount = arity - 1;
+                    for (int element = 0; element < expansionCount; element++) {
+                        for (int use = 0; use < uses.size(); use++) {
+                            List<JdbcParametersList> expanded = jdbcParams.get(expansions.get(element + use * expansionCount));
+                            if (expanded != null) {
+                                put(out, expanded, name, element + 1);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    private static void put(Map<JdbcParameter, SelectPlan.Slot> out, List<JdbcParametersList> uses, String name, int element) {
+        for (JdbcParametersList list : uses) {
+            for (int i = 0; i < list.size(); i++) {
+                out.put(list.get(i), new SelectPlan.Slot(name, element, null, null));
+            }
+        }
+    }
+
+    /**
+     * The slot of each JDBC position, typed as Hibernate bound it the first time; null unless every position is one
+     * of the named parameters and its value, as the plan would bind it, equals the value Hibernate bound.
+     */
+    private static List<SelectPlan.Slot> slots(JdbcSelect select, Map<JdbcParameter, SelectPlan.Slot> byParameter,
+                                               JdbcParameterBindings bindings, QueryParameters params, WrapperOptions options) {
+        List<SelectPlan.Slot> slots = new ArrayList<>();
+        for (JdbcParameterBinder binder : select.getParameterBinders()) {
+            if (!(binder instanceof JdbcParameter parameter)) {
+                return null;
+            }
+            SelectPlan.Slot slot = byParameter.get(parameter);
+            JdbcParameterBinding binding = bindings.getBinding(parameter);
+            if (slot == null || binding == null || binding.getBindType() == null) {
+                return null;
+            }
+            Object raw = slot.raw(params);
+            SelectPlan.Slot typed = new SelectPlan.Slot(slot.name(), slot.element(), binding.getBindType(), raw == null ? null : raw.getClass());
+            if (!Objects.deepEquals(typed.value(raw, options), binding.getBindValue())) {
+                return null;
+            }
+            slots.add(typed);
+        }
+        return slots;
+    }
+
+    /** One column per select item, if every item is a plain value Hibernate reads without coercion. */
+    private static List<SelectPlan.Column> columns(SelectStatement ast) {
+        List<SqlSelection> selections = ast.getQuerySpec().getSelectClause().getSqlSelections();
+        List<SelectPlan.Column> columns = new ArrayList<>();
+        for (DomainResult<?> result : ast.getDomainResultDescriptors()) {
+            if (!(result instanceof BasicResult<?> basic) || basic.getAssembler().getClass() != BasicResultAssembler.class) {
+                return null;
+            }
+            BitSet positions = new BitSet();
+            basic.collectValueIndexesToCache(positions);
+            if (positions.cardinality() != 1) {
+                return null;
+            }
+            int position = positions.nextSetBit(0);
+            SqlSelection selection = selections.stream().filter(s -> s.getValuesArrayPosition() == position).findFirst().orElse(null);
+            if (selection == null) {
+                return null;
+            }
+            columns.add(new SelectPlan.Column(selection.getJdbcResultSetIndex(), selection.getJdbcValueExtractor(),
+                    ((BasicResultAssembler<?>) basic.getAssembler()).getValueConverter()));
+        }
+        return columns;
+    }
+
+    private static SelectPlan rejected(String hql, String why) {
+        LOG.debug("Select runs through Hibernate's query API each time, {}: {}", why, hql);
+        return null;
+    }
+}
