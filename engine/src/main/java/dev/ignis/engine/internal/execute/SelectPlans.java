@@ -4,6 +4,7 @@ import dev.ignis.engine.internal.compile.QueryParameters;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.MappingModelExpressible;
 import org.hibernate.query.spi.QueryParameterImplementor;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
@@ -26,6 +27,13 @@ import org.hibernate.sql.results.graph.basic.BasicResult;
 import org.hibernate.sql.results.graph.basic.BasicResultAssembler;
 import org.hibernate.stat.spi.StatisticsImplementor;
 import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
+import org.hibernate.type.descriptor.java.InstantJavaType;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.descriptor.java.StringJavaType;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsInstantJdbcType;
+import org.hibernate.type.descriptor.jdbc.TimestampWithTimeZoneJdbcType;
+import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -263,10 +271,30 @@ final class SelectPlans {
             if (selection == null) {
                 return null;
             }
-            columns.add(new SelectPlan.Column(selection.getJdbcResultSetIndex(), selection.getJdbcValueExtractor(),
-                    ((BasicResultAssembler<?>) basic.getAssembler()).getValueConverter()));
+            BasicValueConverter<?, ?> converter = ((BasicResultAssembler<?>) basic.getAssembler()).getValueConverter();
+            JdbcMapping mapping = selection.getExpressionType().getSingleJdbcMapping();
+            columns.add(new SelectPlan.Column(selection.getJdbcResultSetIndex(), selection.getJdbcValueExtractor(), converter,
+                    converter == null ? directRead(mapping) : SelectPlan.Read.EXTRACTOR));
         }
         return columns;
+    }
+
+    /** The direct read for a mapping whose extractor is one plain {@code ResultSet} call (exact classes only). */
+    private static SelectPlan.Read directRead(JdbcMapping mapping) {
+        Class<?> jdbcType = mapping.getJdbcType().getClass();
+        JavaType<?> javaType = mapping.getJavaTypeDescriptor();
+        if (jdbcType == VarcharJdbcType.class && javaType.getClass() == StringJavaType.class) {
+            return SelectPlan.Read.TEXT;
+        }
+        if (javaType.getClass() == InstantJavaType.class) {
+            if (jdbcType == TimestampUtcAsInstantJdbcType.class) {
+                return SelectPlan.Read.INSTANT;
+            }
+            if (jdbcType == TimestampWithTimeZoneJdbcType.class) {
+                return SelectPlan.Read.OFFSET_INSTANT;
+            }
+        }
+        return SelectPlan.Read.EXTRACTOR;
     }
 
     private static SelectPlan rejected(String hql, String why) {
