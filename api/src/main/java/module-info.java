@@ -17,6 +17,7 @@ module dev.ignis.api {
     exports dev.ignis.api.error;
     exports dev.ignis.api.spi;
 
-    // The enrichers are mapped superclasses and embeddables that Hibernate reads and instantiates reflectively.
-    opens dev.ignis.api.model to org.hibernate.orm.core;
+    // The enrichers are mapped superclasses and embeddables that Hibernate reads and instantiates reflectively;
+    // the engine fills them on reads through method handles, as it does the models in applications' packages.
+    opens dev.ignis.api.model to org.hibernate.orm.core, dev.ignis.engine;
 }

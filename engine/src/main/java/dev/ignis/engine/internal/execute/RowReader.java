@@ -2,6 +2,7 @@ package dev.ignis.engine.internal.execute;
 
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
+import dev.ignis.engine.internal.model.RowFiller;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * Reads model rows from selected columns instead of letting Hibernate hydrate entities: the statement selects
- * {@code alias.property} for the properties a call needs, and each row is filled through Hibernate's property access.
+ * {@code alias.property} for the properties a call needs, and each row is filled by a {@link RowFiller} generated for
+ * this column list (or, where none can be generated, by the loop below through Hibernate's setters).
  * Reads write nothing back, so they need no persistence-context bookkeeping, snapshots or proxies — and properties a
  * caller's {@code fields} or the model's hidden list leave out are never read at all.
  */
@@ -20,6 +22,8 @@ public final class RowReader {
     private final int[] embeddableOf;
     /** One column of each embeddable: it knows how to create the embeddable and put it into the model. */
     private final AttributeDescriptor[] embeddables;
+    /** The generated filler for these columns, or null when rows are filled by the loop in {@link #read}. */
+    private final RowFiller filler;
     private final java.util.Map<String, String> selects = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RowReader(ModelDescriptor model, List<AttributeDescriptor> columns) {
@@ -39,6 +43,7 @@ public final class RowReader {
             embeddableOf[i] = index;
         }
         this.embeddables = representatives.toArray(new AttributeDescriptor[0]);
+        this.filler = model.filler(columns);
     }
 
     /** The id first, then every property {@code keep} accepts. */
@@ -83,12 +88,19 @@ public final class RowReader {
      * embeddable is created only when one of its properties has a value, and put into the model once.
      */
     public Object read(Object[] row, int offset) {
+        if (filler != null) {
+            return filler.fill(row, offset);
+        }
         Object id = row[offset];
         if (id == null) {
             return null;
         }
         Object instance = model.newInstance();
-        columns[0].set(instance, id);
+        if (embeddableOf[0] < 0) {
+            columns[0].setOnOwner(instance, id);
+        } else {
+            columns[0].set(instance, id);
+        }
         Object[] owners = embeddables.length == 0 ? null : new Object[embeddables.length];
         for (int i = 1; i < columns.length; i++) {
             Object value = row[offset + i];

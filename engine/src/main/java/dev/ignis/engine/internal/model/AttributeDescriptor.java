@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * One property of a model as filters, results and updates see it: a flat key ({@code createdAt}) even when
- * Hibernate maps it inside an embeddable ({@code tz.createdAt}). Reads and writes go through Hibernate's own
- * property access, never through reflection of ours.
+ * Hibernate maps it inside an embeddable ({@code tz.createdAt}). Property access is Hibernate's own; reads fill rows
+ * through method handles to the same fields or setters ({@link RowFillers}).
  */
 public final class AttributeDescriptor {
     private final String key;
@@ -118,6 +118,21 @@ public final class AttributeDescriptor {
     /** Puts a filled embeddable into {@code entity}. */
     public void setContainer(Object entity, Object embeddable) {
         containerSetter.set(entity, embeddable);
+    }
+
+    /** Hibernate's setter of this property on its direct owner. */
+    Setter leafSetter() {
+        return leafSetter;
+    }
+
+    /** Hibernate's setter of the embeddable this property sits in; null for a property of the model itself. */
+    Setter containerSetter() {
+        return containerSetter;
+    }
+
+    /** What {@link #newContainer} calls; null for a property of the model itself. */
+    Supplier<Object> containerFactory() {
+        return containerFactory;
     }
 
     /** Sets this property on its direct owner: the model instance, or the embeddable it sits in. */

@@ -27,6 +27,8 @@ public final class ModelDescriptor {
     private final IdGenerator idGenerator;
     private final boolean allowAnonymous;
     private final Enrichers enrichers;
+    private static final int MAX_FILLERS = 256;
+    private final Map<List<AttributeDescriptor>, java.util.Optional<RowFiller>> fillers = new java.util.concurrent.ConcurrentHashMap<>();
 
     ModelDescriptor(Class<?> modelClass, String name, String entityName, String tableName, ModelType type,
                     java.util.function.Supplier<Object> instantiator, AttributeDescriptor id, Map<String, AttributeDescriptor> attributes, Set<String> hidden,
@@ -67,6 +69,26 @@ public final class ModelDescriptor {
 
     public ModelType type() {
         return type;
+    }
+
+    java.util.function.Supplier<Object> instantiator() {
+        return instantiator;
+    }
+
+    /**
+     * The generated filler for a column list (the id first), built once per list; null when none can be generated.
+     * Column lists come from filter shapes (fields, includes), so there are few; past {@value #MAX_FILLERS} of them
+     * new lists are filled column by column rather than growing the cache.
+     */
+    public RowFiller filler(List<AttributeDescriptor> columns) {
+        java.util.Optional<RowFiller> filler = fillers.get(columns);
+        if (filler == null) {
+            if (fillers.size() >= MAX_FILLERS) {
+                return null;
+            }
+            filler = fillers.computeIfAbsent(List.copyOf(columns), key -> java.util.Optional.ofNullable(RowFillers.generate(this, key)));
+        }
+        return filler.orElse(null);
     }
 
     /** A new, empty instance of the model (through Hibernate's instantiator). */
