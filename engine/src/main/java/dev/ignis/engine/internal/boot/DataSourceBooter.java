@@ -27,8 +27,6 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.StandardBasicTypes;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -161,9 +159,9 @@ public final class DataSourceBooter {
         try {
             MetadataSources sources = new MetadataSources(registry);
             models.forEach(sources::addAnnotatedClass);
-            String relationFields = RelationScanner.transientMapping(models);
+            var relationFields = TransientRelations.binding(RelationScanner.relationFields(models));
             if (relationFields != null) {
-                sources.addInputStream(new ByteArrayInputStream(relationFields.getBytes(StandardCharsets.UTF_8)));
+                sources.addMappingXmlBinding(relationFields);
             }
             Metadata metadata = sources.getMetadataBuilder()
                     .applyPhysicalNamingStrategy(new SnakeCaseColumnNaming())

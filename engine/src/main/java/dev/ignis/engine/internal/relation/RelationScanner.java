@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Reads the {@code @One}/{@code @Many} declarations of a model class. Relation fields are not Hibernate
- * associations: {@link #transientMapping} tells Hibernate to leave them alone, and the engine fills them.
+ * associations: {@link #relationFields} lists them for Hibernate to leave alone, and the engine fills them.
  */
 public final class RelationScanner {
     private RelationScanner() {
@@ -95,23 +95,15 @@ public final class RelationScanner {
         throw new ModelException(where + " must be declared as List<TargetModel>");
     }
 
-    /** An orm.xml that marks every relation field of these models transient, so Hibernate does not map it. */
-    public static String transientMapping(List<Class<?>> models) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<entity-mappings xmlns=\"https://jakarta.ee/xml/ns/persistence/orm\" version=\"3.2\">\n");
-        boolean any = false;
+    /** The relation fields of each model that declares any, by name: Hibernate must leave them unmapped. */
+    public static Map<Class<?>, List<String>> relationFields(List<Class<?>> models) {
+        Map<Class<?>, List<String>> fields = new LinkedHashMap<>();
         for (Class<?> model : models) {
             List<String> names = new ArrayList<>(scan(model).keySet());
-            if (names.isEmpty()) {
-                continue;
+            if (!names.isEmpty()) {
+                fields.put(model, names);
             }
-            any = true;
-            xml.append("  <entity class=\"").append(model.getName()).append("\" access=\"FIELD\" metadata-complete=\"false\">\n    <attributes>\n");
-            for (String name : names) {
-                xml.append("      <transient name=\"").append(name).append("\"/>\n");
-            }
-            xml.append("    </attributes>\n  </entity>\n");
         }
-        return any ? xml.append("</entity-mappings>\n").toString() : null;
+        return fields;
     }
 }
