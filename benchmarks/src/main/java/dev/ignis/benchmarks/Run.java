@@ -1,9 +1,12 @@
 package dev.ignis.benchmarks;
 
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -16,16 +19,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs a benchmark profile group by group (each group with its own forks and iterations), writes JMH's JSON
  * result, then prints the ratio table ({@link Report}).
  * <pre>
  * Run quick|full|smoke [--only REGEX] [--prof gc|stack|...] [-p name=v1,v2] [--forks N] [--warmups N] [--iterations N]
- *     [--out FILE] [--skip-verify]
+ *     [--out FILE] [--skip-verify] [--jvm-arg ARG]...
  * Run report FILE.json [MORE.json ...]   (later files replace the same benchmarks of earlier ones)
  * </pre>
  */
@@ -43,10 +50,13 @@ public final class Run {
     static List<Group> profile(String name) {
         TimeValue s1 = TimeValue.seconds(1);
         return switch (name) {
-            // About 8 minutes on 2 quiet cores (23 benchmarks, 2 forks each; 11.5 min under a load average of 10-20). Hibernate-based reads need ~7 s of warm-up before throughput settles.
+            // About 10 minutes on 2 cores: 13 read benchmarks, 8 CRUD, 4 compile and 4 boot, 2 rounds of one fork each
+            // (3 for a cold boot). Each fork spends ~3 s starting (JVM, engine, dataset check, VACUUM). The warm-ups
+            // are what the read paths need before their throughput stops climbing (plain Hibernate ~7 s, the
+            // library's findById ~5 s); with 2-3 s, findById read 0.48 x JDBC and plain Hibernate on H2 0.05 x.
             case "quick" -> List.of(
                     new Group("reads", "ReadBench|CrossBench", 2, 7, s1, 2, s1),
-                    new Group("crud", "CrudBench", 2, 4, s1, 2, s1),
+                    new Group("crud", "CrudBench", 2, 5, s1, 2, s1),
                     new Group("compile", "CompileBench", 2, 3, s1, 2, s1),
                     new Group("boot-cold", "BootColdBench", 3, 0, s1, 1, s1),
                     new Group("boot-warm", "BootWarmBench", 2, 3, s1, 4, s1));
@@ -62,6 +72,24 @@ public final class Run {
                     new Group("boot", "BootWarmBench", 0, 0, s1, 1, s1));
             default -> throw new IllegalArgumentException("unknown profile '" + name + "'; use quick, full, smoke or report FILE");
         };
+    }
+
+    /** The benchmark methods (full names) that {@code include} selects, in JMH's order. */
+    private static List<String> benchmarks(String include) {
+        Set<String> names = new LinkedHashSet<>();
+        BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), List.of(include), List.of())
+                .forEach(entry -> names.add(entry.getUsername()));
+        return new ArrayList<>(names);
+    }
+
+    /** The forks of one benchmark from every round, as one result (JMH's JSON then lists each fork's iterations). */
+    private static RunResult merged(List<RunResult> rounds) {
+        if (rounds.size() == 1) {
+            return rounds.get(0);
+        }
+        List<BenchmarkResult> forks = new ArrayList<>();
+        rounds.forEach(round -> forks.addAll(round.getBenchmarkResults()));
+        return new RunResult(rounds.get(0).getParams(), forks);
     }
 
     public static void main(String[] argv) throws IOException, RunnerException {
@@ -88,12 +116,14 @@ public final class Run {
         Integer warmups = null;
         Integer iterations = null;
         Map<String, String[]> params = new LinkedHashMap<>();
+        List<String> jvmArgs = new ArrayList<>(Arrays.asList(JVM_ARGS));
         for (int i = 1; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--only" -> only = args.get(++i);
                 case "--prof" -> profiler = args.get(++i);
                 case "--out" -> out = Path.of(args.get(++i));
                 case "--skip-verify" -> verify = false;
+                case "--jvm-arg" -> jvmArgs.add(args.get(++i));
                 case "--forks" -> forks = Integer.valueOf(args.get(++i));
                 case "--warmups" -> warmups = Integer.valueOf(args.get(++i));
                 case "--iterations" -> iterations = Integer.valueOf(args.get(++i));
@@ -105,7 +135,7 @@ public final class Run {
             }
         }
         if (out.equals(Path.of("target", "jmh-" + profile + ".json")) && (only != null || profiler != null || !params.isEmpty()
-                || forks != null || warmups != null || iterations != null)) {
+                || forks != null || warmups != null || iterations != null || jvmArgs.size() > JVM_ARGS.length)) {
             out = Path.of("target", "jmh-" + profile + "-partial.json"); // a partial run never replaces a whole profile's result
         }
         List<Group> groups = profile(profile);
@@ -116,31 +146,49 @@ public final class Run {
         List<RunResult> results = new ArrayList<>();
         for (Group group : groups) {
             String include = "^(?=.*\\.(" + group.classes() + ")\\.)" + (only == null ? "" : "(?=.*(" + only + "))");
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include(include)
-                    .forks(forks != null ? forks : group.forks())
-                    .warmupIterations(warmups != null ? warmups : group.warmups())
-                    .warmupTime(group.warmupTime())
-                    .measurementIterations(iterations != null ? iterations : group.iterations())
-                    .measurementTime(group.iterationTime())
-                    .jvmArgs(JVM_ARGS)
-                    .shouldFailOnError(profile.equals("smoke"));
-            if (profiler != null) {
-                String[] nameAndInit = profiler.split(":", 2);
-                if (nameAndInit.length == 2) {
-                    options.addProfiler(nameAndInit[0], nameAndInit[1]);
-                } else {
-                    options.addProfiler(profiler);
+            int rounds = forks != null ? forks : group.forks();
+            System.out.println("[bench] group " + group.name() + ": " + rounds + " rounds of one fork per benchmark, "
+                    + (warmups != null ? warmups : group.warmups()) + " warm-up and " + (iterations != null ? iterations : group.iterations())
+                    + " measured iterations");
+            // One fork per benchmark per round, in the opposite order every other round (A B C, then C B A): each
+            // contender gets forks at different times of the run, and a database server whose speed drifts steadily
+            // over minutes weighs on every contender alike instead of on whichever ran last.
+            List<String> benchmarks = benchmarks(include);
+            if (benchmarks.isEmpty()) {
+                System.out.println("[bench] group " + group.name() + ": nothing matches, skipped");
+                continue;
+            }
+            Map<String, List<RunResult>> byBenchmark = new LinkedHashMap<>();
+            for (int round = 0; round < Math.max(1, rounds); round++) {
+                List<String> order = new ArrayList<>(benchmarks);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (String benchmark : order) {
+                    ChainedOptionsBuilder options = new OptionsBuilder()
+                            .include("^" + Pattern.quote(benchmark) + "$")
+                            .forks(rounds == 0 ? 0 : 1)
+                            .warmupIterations(warmups != null ? warmups : group.warmups())
+                            .warmupTime(group.warmupTime())
+                            .measurementIterations(iterations != null ? iterations : group.iterations())
+                            .measurementTime(group.iterationTime())
+                            .jvmArgs(jvmArgs.toArray(new String[0]))
+                            .shouldFailOnError(profile.equals("smoke"));
+                    if (profiler != null) {
+                        String[] nameAndInit = profiler.split(":", 2);
+                        if (nameAndInit.length == 2) {
+                            options.addProfiler(nameAndInit[0], nameAndInit[1]);
+                        } else {
+                            options.addProfiler(profiler);
+                        }
+                    }
+                    params.forEach(options::param);
+                    for (RunResult result : new Runner(options.build()).run()) {
+                        byBenchmark.computeIfAbsent(result.getParams().id(), id -> new ArrayList<>()).add(result);
+                    }
                 }
             }
-            params.forEach(options::param);
-            System.out.println("[bench] group " + group.name() + ": " + group.forks() + " forks, " + group.warmups() + " warm-up and "
-                    + group.iterations() + " measured iterations");
-            try {
-                results.addAll(new Runner(options.build()).run());
-            } catch (NoBenchmarksException e) {
-                System.out.println("[bench] group " + group.name() + ": nothing matches, skipped");
-            }
+            byBenchmark.values().forEach(forksOfOne -> results.add(merged(forksOfOne)));
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintStream json = new PrintStream(Files.newOutputStream(out), true, "UTF-8")) {
