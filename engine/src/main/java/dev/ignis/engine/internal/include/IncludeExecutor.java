@@ -171,7 +171,8 @@ public final class IncludeExecutor {
                     : new GroupKey(relation.target(), relation.targetKey(), relation.kind(), include.scope(), include.shouldSkipDefaultFilter(), -1);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
-        List<CompletableFuture<Void>> remote = new ArrayList<>();
+        List<Runnable> local = new ArrayList<>();
+        List<Runnable> remote = new ArrayList<>();
         for (List<Integer> members : groups.values()) {
             int first = members.get(0);
             Include include = includes.get(first);
@@ -179,17 +180,31 @@ public final class IncludeExecutor {
             List<RelationDescriptor> group = members.stream().map(relations::get).toList();
             String here = path + "[" + first + "]";
             StartedDataSource targetSource = registry.owner(relation.target());
-            boolean local = targetSource == source && (relation.kind() != RelationKind.MANY_THROUGH
+            boolean isLocal = targetSource == source && (relation.kind() != RelationKind.MANY_THROUGH
                     || registry.owner(relation.junction()) == source);
-            if (local) {
-                loadRelations(call, source, session, model, rows, include, group, here, depth);
+            if (isLocal) {
+                local.add(() -> loadRelations(call, source, session, model, rows, include, group, here, depth));
             } else {
                 checkTransaction(source, relation, targetSource);
-                remote.add(CompletableFuture.runAsync(() -> loadRelations(call, source, null, model, rows, include, group, here, depth),
-                        crossDataSourcePool));
+                remote.add(() -> loadRelations(call, source, null, model, rows, include, group, here, depth));
             }
         }
-        awaitAll(remote);
+        // Lookups on other datasources run on the include pool while this thread does the local ones, and the last of
+        // them runs on this thread too: a single cross-datasource lookup costs no hand-off to another thread.
+        List<CompletableFuture<Void>> elsewhere = new ArrayList<>();
+        for (int i = 0; i < remote.size() - 1; i++) {
+            elsewhere.add(CompletableFuture.runAsync(remote.get(i), crossDataSourcePool));
+        }
+        RuntimeException failure = null;
+        try {
+            local.forEach(Runnable::run);
+            if (!remote.isEmpty()) {
+                remote.get(remote.size() - 1).run();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        awaitAll(elsewhere, failure);
     }
 
     /** What makes two includes of one level read the same rows; through relations never share ({@code alone} >= 0). */
@@ -439,8 +454,8 @@ public final class IncludeExecutor {
         return chunks;
     }
 
-    private static void awaitAll(List<CompletableFuture<Void>> futures) {
-        RuntimeException failure = null;
+    /** Waits for every future, then throws {@code failure} or the first failure, with the others suppressed. */
+    private static void awaitAll(List<CompletableFuture<Void>> futures, RuntimeException failure) {
         for (CompletableFuture<Void> future : futures) {
             try {
                 future.join();
