@@ -69,23 +69,28 @@ final class SelectPlan {
 
     /** A selected item: where it is in the result set, how to extract it, how to turn it into the domain value. */
     record Column(int resultSetIndex, ValueExtractor<?> extractor, BasicValueConverter<?, ?> converter, Read how) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
         Object read(ResultSet rs, WrapperOptions options) throws SQLException {
-            switch (how) {
-                case TEXT:
-                    return rs.getString(resultSetIndex);
-                case INSTANT:
-                    try {
-                        return rs.getObject(resultSetIndex, Instant.class);
-                    } catch (SQLException | AbstractMethodError unsupported) {
-                        break; // the extractor falls back to a UTC Timestamp
-                    }
-                case OFFSET_INSTANT:
-                    OffsetDateTime value = rs.getObject(resultSetIndex, OffsetDateTime.class);
-                    return value == null ? null : value.toInstant();
-                default:
-                    break;
+            // Comparisons, not a switch: a switch over an enum indexes a synthetic array the JIT cannot fold, while a
+            // generated reader ({@link TupleReaders}) makes this column a constant and these tests fold away.
+            if (how == Read.TEXT) {
+                return rs.getString(resultSetIndex);
             }
+            if (how == Read.INSTANT) {
+                try {
+                    return rs.getObject(resultSetIndex, Instant.class);
+                } catch (SQLException | AbstractMethodError unsupported) {
+                    return extracted(rs, options); // the extractor falls back to a UTC Timestamp
+                }
+            }
+            if (how == Read.OFFSET_INSTANT) {
+                OffsetDateTime value = rs.getObject(resultSetIndex, OffsetDateTime.class);
+                return value == null ? null : value.toInstant();
+            }
+            return extracted(rs, options);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Object extracted(ResultSet rs, WrapperOptions options) throws SQLException {
             Object value = extractor.extract(rs, resultSetIndex, options);
             return converter == null || value == null ? value : ((BasicValueConverter) converter).toDomainValue(value);
         }
@@ -93,13 +98,13 @@ final class SelectPlan {
 
     private final String sql;
     private final Slot[] slots;
-    private final Column[] columns;
+    private final TupleReader reader;
     private final Integer fetchSize;
 
     SelectPlan(String sql, List<Slot> slots, List<Column> columns, Integer fetchSize) {
         this.sql = sql;
         this.slots = slots.toArray(new Slot[0]);
-        this.columns = columns.toArray(new Column[0]);
+        this.reader = TupleReaders.generate(columns.toArray(new Column[0]));
         this.fetchSize = fetchSize;
     }
 
@@ -135,11 +140,7 @@ final class SelectPlan {
             try (ResultSet rs = statement.executeQuery()) {
                 List<Object[]> rows = new ArrayList<>();
                 while (rs.next()) {
-                    Object[] row = new Object[columns.length];
-                    for (int c = 0; c < columns.length; c++) {
-                        row[c] = columns[c].read(rs, options);
-                    }
-                    rows.add(row);
+                    rows.add(reader.read(rs, options));
                 }
                 return rows;
             }
