@@ -23,11 +23,14 @@ import java.util.List;
  * Running it is a prepared statement on the caller's connection, nothing more; no Hibernate query object is built.
  */
 final class SelectPlan {
-    /** A JDBC parameter position: the named parameter, the list element ({@code -1} for a single value), its binding. */
-    record Slot(String name, int element, JdbcMapping mapping, Class<?> seenType) {
+    /**
+     * A JDBC parameter position: the position of the named parameter among the statement's values, the list element
+     * ({@code -1} for a single value), its binding.
+     */
+    record Slot(int parameter, int element, JdbcMapping mapping, Class<?> seenType) {
         /** The value of this slot in {@code params}, as the caller gave it. */
         Object raw(QueryParameters params) {
-            Object raw = params.values().get(name);
+            Object raw = params.value(parameter);
             if (element >= 0) {
                 raw = raw instanceof List<?> list ? list.get(element) : new ArrayList<>((Collection<?>) raw).get(element);
             }

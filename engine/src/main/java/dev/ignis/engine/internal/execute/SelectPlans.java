@@ -129,8 +129,8 @@ final class SelectPlans {
     /** The HQL plus the size of each list parameter: an IN list of 3 and one of 4 are different SQL. */
     private static String shapeKey(String hql, QueryParameters params) {
         StringBuilder key = null;
-        for (Object value : params.values().values()) {
-            int arity = SelectPlan.arity(value);
+        for (int position = 0; position < params.size(); position++) {
+            int arity = SelectPlan.arity(params.value(position));
             if (arity >= 0) {
                 if (key == null) {
                     key = new StringBuilder(hql.length() + 16).append(hql).append('#');
@@ -190,18 +190,18 @@ final class SelectPlans {
             Map<QueryParameterImplementor<?>, Map<SqmParameter<?>, List<JdbcParametersList>>> jdbcParamsXref, QueryParameters params) {
         Map<JdbcParameter, SelectPlan.Slot> out = new IdentityHashMap<>();
         xref.getQueryParameters().forEach((queryParameter, sqmParameters) -> {
-            String name = queryParameter.getName();
+            int position = params.position(queryParameter.getName());
             Map<SqmParameter<?>, List<JdbcParametersList>> jdbcParams = jdbcParamsXref.get(queryParameter);
-            if (name == null || jdbcParams == null) {
+            if (position < 0 || jdbcParams == null) {
                 return;
             }
-            int arity = SelectPlan.arity(params.values().get(name));
+            int arity = SelectPlan.arity(params.value(position));
             for (SqmParameter<?> sqmParameter : sqmParameters) {
                 List<JdbcParametersList> uses = jdbcParams.get(sqmParameter);
                 if (uses == null) {
                     continue;
                 }
-                put(out, uses, name, arity < 0 ? -1 : 0);
+                put(out, uses, position, arity < 0 ? -1 : 0);
                 if (arity > 1) {
                     List<SqmParameter<?>> expansions = xref.getExpansions(sqmParameter);
                     int expansionCount = arity - 1;
@@ -209,7 +209,7 @@ final class SelectPlans {
                         for (int use = 0; use < uses.size(); use++) {
                             List<JdbcParametersList> expanded = jdbcParams.get(expansions.get(element + use * expansionCount));
                             if (expanded != null) {
-                                put(out, expanded, name, element + 1);
+                                put(out, expanded, position, element + 1);
                             }
                         }
                     }
@@ -219,10 +219,10 @@ final class SelectPlans {
         return out;
     }
 
-    private static void put(Map<JdbcParameter, SelectPlan.Slot> out, List<JdbcParametersList> uses, String name, int element) {
+    private static void put(Map<JdbcParameter, SelectPlan.Slot> out, List<JdbcParametersList> uses, int parameter, int element) {
         for (JdbcParametersList list : uses) {
             for (int i = 0; i < list.size(); i++) {
-                out.put(list.get(i), new SelectPlan.Slot(name, element, null, null));
+                out.put(list.get(i), new SelectPlan.Slot(parameter, element, null, null));
             }
         }
     }
@@ -244,7 +244,7 @@ final class SelectPlans {
                 return null;
             }
             Object raw = slot.raw(params);
-            SelectPlan.Slot typed = new SelectPlan.Slot(slot.name(), slot.element(), binding.getBindType(), raw == null ? null : raw.getClass());
+            SelectPlan.Slot typed = new SelectPlan.Slot(slot.parameter(), slot.element(), binding.getBindType(), raw == null ? null : raw.getClass());
             if (!Objects.deepEquals(typed.value(raw, options), binding.getBindValue())) {
                 return null;
             }
