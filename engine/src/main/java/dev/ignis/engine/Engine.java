@@ -8,6 +8,7 @@ import dev.ignis.api.model.CurrentUser;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
 import dev.ignis.engine.internal.boot.DriverRegistry;
+import dev.ignis.engine.internal.boot.HibernateBootstrap;
 import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.include.IncludeExecutor;
 import dev.ignis.engine.internal.relation.RelationRegistry;
@@ -49,6 +50,7 @@ public final class Engine implements AutoCloseable {
     });
     private boolean closed;
     private volatile RelationRegistry registry;
+    private HibernateBootstrap hibernate;
 
     private final List<DataSourceObserver> observers;
 
@@ -81,6 +83,7 @@ public final class Engine implements AutoCloseable {
         for (IDataSource ds : dataSources.values()) {
             plugins.put(ds, drivers.require(ds.name(), ds.driver()));
         }
+        HibernateBootstrap bootstrap = new HibernateBootstrap();
         ExecutorService boot = Executors.newFixedThreadPool(Math.max(1, dataSources.size()), r -> {
             Thread t = new Thread(r, "ignis-boot");
             t.setDaemon(true);
@@ -89,7 +92,7 @@ public final class Engine implements AutoCloseable {
         try {
             List<CompletableFuture<StartedDataSource>> futures = new ArrayList<>();
             for (Map.Entry<IDataSource, DriverPlugin> entry : plugins.entrySet()) {
-                futures.add(CompletableFuture.supplyAsync(() -> DataSourceBooter.boot(entry.getKey(), entry.getValue(), settings, observation), boot));
+                futures.add(CompletableFuture.supplyAsync(() -> DataSourceBooter.boot(entry.getKey(), entry.getValue(), settings, observation, bootstrap), boot));
             }
             RuntimeException failure = null;
             List<StartedDataSource> up = new ArrayList<>();
@@ -122,9 +125,16 @@ public final class Engine implements AutoCloseable {
                 observers.forEach(o -> o.started(runtime.name(), runtime.pool(), runtime.sessionFactory()));
             }
             started.addAll(up);
+            if (hibernate != null) {
+                hibernate.close(); // an engine without datasources starts again on every call
+            }
+            hibernate = bootstrap;
             return this;
         } finally {
             boot.shutdownNow();
+            if (hibernate != bootstrap) {
+                bootstrap.close(); // the start failed: its datasources are closed, and so is what they stood on
+            }
         }
     }
 
@@ -200,6 +210,9 @@ public final class Engine implements AutoCloseable {
         }
         started.clear();
         crossDataSourcePool.shutdownNow();
+        if (hibernate != null) {
+            hibernate.close(); // after the datasources, whose registries stand on it
+        }
         if (failure != null) {
             throw failure;
         }

@@ -39,7 +39,8 @@ public final class DataSourceBooter {
     private DataSourceBooter() {
     }
 
-    public static StartedDataSource boot(IDataSource dataSource, DriverPlugin driver, EngineSettings settings, Observation observation) {
+    public static StartedDataSource boot(IDataSource dataSource, DriverPlugin driver, EngineSettings settings, Observation observation,
+                                         HibernateBootstrap hibernate) {
         DataSourceConfig config = dataSource.config();
         List<Class<?>> models = dataSource.models();
         if (models.isEmpty()) {
@@ -57,7 +58,7 @@ public final class DataSourceBooter {
         String url = driver.jdbcUrl(config);
         HikariDataSource pool = openPool(config, driver, url);
         try {
-            SessionFactoryImplementor sessionFactory = buildSessionFactory(config, driver, pool, models, excludedTables);
+            SessionFactoryImplementor sessionFactory = buildSessionFactory(hibernate, config, driver, pool, models, excludedTables);
             Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
             try {
                 for (Class<?> model : models) {
@@ -132,7 +133,7 @@ public final class DataSourceBooter {
         return false;
     }
 
-    private static SessionFactoryImplementor buildSessionFactory(DataSourceConfig config, DriverPlugin driver, HikariDataSource pool,
+    private static SessionFactoryImplementor buildSessionFactory(HibernateBootstrap hibernate, DataSourceConfig config, DriverPlugin driver, HikariDataSource pool,
                                                                  List<Class<?>> models, Set<String> excludedTables) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.DATASOURCE, pool);
@@ -155,7 +156,7 @@ public final class DataSourceBooter {
         settings.putAll(driver.hibernateSettings(config));
         settings.putAll(config.hibernateSettings());
 
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(hibernate.registry()).applySettings(settings).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             models.forEach(sources::addAnnotatedClass);
