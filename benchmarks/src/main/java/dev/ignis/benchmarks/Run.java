@@ -66,7 +66,7 @@ public final class Run {
                     new Group("crud", "CrudBench", 3, 8, s1, 8, s1),
                     new Group("compile", "CompileBench", 3, 5, s1, 5, s1),
                     new Group("boot-cold", "BootColdBench", 8, 0, s1, 1, s1),
-                    new Group("boot-warm", "BootWarmBench", 3, 5, s1, 10, s1));
+                    new Group("boot-warm", "BootWarmBench", 3, 20, s1, 20, s1));
             // Checks that everything runs, in this JVM (no forks): numbers mean nothing.
             case "smoke" -> List.of(
                     new Group("all", "ReadBench|CrossBench|CrudBench|CompileBench", 0, 0, s1, 1, TimeValue.milliseconds(200)),
