@@ -1,8 +1,7 @@
 package dev.ignis.engine.internal.model;
 
+import dev.ignis.engine.internal.codegen.HiddenClasses;
 import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.ConstantDynamic;
-import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -12,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +24,8 @@ import java.util.List;
 final class RowFillers {
     private static final Logger LOG = LoggerFactory.getLogger(RowFillers.class);
     private static final String SELF = "dev/ignis/engine/internal/model/RowFiller$Generated";
-    private static final String OBJECT = "java/lang/Object";
     private static final String METHOD_HANDLE = "java/lang/invoke/MethodHandle";
-    private static final Handle CLASS_DATA_AT = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
+    private static final String HANDLE = "L" + METHOD_HANDLE + ";";
     // Locals of fill(Object[] row, int offset): 0 this, 1 row, 2 offset, then these.
     private static final int INSTANCE = 3;
     private static final int VALUE = 4;
@@ -72,9 +68,9 @@ final class RowFillers {
             handles.add(PropertyHandles.writer(representative.containerSetter()));
         }
         try {
-            byte[] bytes = classBytes(columns.size(), embeddableOf, embeddables.size());
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(handles), true);
-            return (RowFiller) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
+            ClassWriter writer = HiddenClasses.start(SELF, "dev/ignis/engine/internal/model/RowFiller", handles.size(), HANDLE);
+            fill(writer, columns.size(), embeddableOf, embeddables.size());
+            return HiddenClasses.instantiate(MethodHandles.lookup(), writer, handles, RowFiller.class);
         } catch (Throwable e) {
             if (e instanceof Error error && !(e instanceof LinkageError)) {
                 throw error;
@@ -82,34 +78,6 @@ final class RowFillers {
             LOG.debug("Rows of {} are filled column by column: {}", model.name(), e.toString());
             return null;
         }
-    }
-
-    private static byte[] classBytes(int width, int[] embeddableOf, int embeddables) {
-        int handleCount = 1 + width + 2 * embeddables;
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String first, String second) {
-                return OBJECT; // every local is an Object; nothing needs loading to merge frames
-            }
-        };
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, SELF, null, OBJECT,
-                new String[]{"dev/ignis/engine/internal/model/RowFiller"});
-        MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, OBJECT, "<init>", "()V", false);
-        // Resolve every handle now: the JIT refuses to compile fill() while a branch it has not yet taken (an
-        // embeddable never seen non-null, say) still holds an unresolved constant, and fill() would stay interpreted.
-        for (int index = 0; index < handleCount; index++) {
-            handle(init, index);
-            init.visitInsn(Opcodes.POP);
-        }
-        init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
-        fill(writer, width, embeddableOf, embeddables);
-        writer.visitEnd();
-        return writer.toByteArray();
     }
 
     /** What {@code RowReader}'s loop does, unrolled: see {@link RowFiller#fill}. */
@@ -176,7 +144,7 @@ final class RowFillers {
 
     /** Pushes class data handle {@code index}, a constant the JIT sees through. */
     private static void handle(MethodVisitor code, int index) {
-        code.visitLdcInsn(new ConstantDynamic("_", "L" + METHOD_HANDLE + ";", CLASS_DATA_AT, index));
+        HiddenClasses.loadConstant(code, index, HANDLE);
     }
 
     /** {@code handles[index].invokeExact()}, leaving the new instance on the stack. */
