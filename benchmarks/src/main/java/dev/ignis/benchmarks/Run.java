@@ -149,7 +149,7 @@ public final class Run {
         for (Group group : groups) {
             String include = "^(?=.*\\.(" + group.classes() + ")\\.)" + (only == null ? "" : "(?=.*(" + only + "))");
             int rounds = forks != null ? forks : group.forks();
-            System.out.println("[bench] group " + group.name() + ": " + rounds + " rounds of one fork per benchmark, "
+            System.out.println("[bench] group " + group.name() + ": " + (rounds == 0 ? "in this JVM (no forks), " : rounds + " rounds of one fork per benchmark, ")
                     + (warmups != null ? warmups : group.warmups()) + " warm-up and " + (iterations != null ? iterations : group.iterations())
                     + " measured iterations");
             // One fork per benchmark per round, in the opposite order every other round (A B C, then C B A): each
