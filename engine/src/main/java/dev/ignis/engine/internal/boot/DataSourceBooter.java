@@ -133,8 +133,8 @@ public final class DataSourceBooter {
         return false;
     }
 
-    private static SessionFactoryImplementor buildSessionFactory(HibernateBootstrap hibernate, DataSourceConfig config, DriverPlugin driver, HikariDataSource pool,
-                                                                 List<Class<?>> models, Set<String> excludedTables) {
+    private static SessionFactoryImplementor buildSessionFactory(HibernateBootstrap hibernate, DataSourceConfig config, DriverPlugin driver,
+                                                                 HikariDataSource pool, List<Class<?>> models, Set<String> excludedTables) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.DATASOURCE, pool);
         settings.put(AvailableSettings.JDBC_TIME_ZONE, "UTC");
