@@ -5,13 +5,14 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -160,6 +161,24 @@ public final class Run {
                 System.out.println("[bench] group " + group.name() + ": nothing matches, skipped");
                 continue;
             }
+            ChainedOptionsBuilder groupOptions = new OptionsBuilder()
+                    .forks(rounds == 0 ? 0 : 1)
+                    .warmupIterations(warmups != null ? warmups : group.warmups())
+                    .warmupTime(group.warmupTime())
+                    .measurementIterations(iterations != null ? iterations : group.iterations())
+                    .measurementTime(group.iterationTime())
+                    .jvmArgs(jvmArgs.toArray(new String[0]))
+                    .shouldFailOnError(profile.equals("smoke"));
+            if (profiler != null) {
+                String[] nameAndInit = profiler.split(":", 2);
+                if (nameAndInit.length == 2) {
+                    groupOptions.addProfiler(nameAndInit[0], nameAndInit[1]);
+                } else {
+                    groupOptions.addProfiler(profiler);
+                }
+            }
+            params.forEach(groupOptions::param);
+            Options shared = groupOptions.build();
             Map<String, List<RunResult>> byBenchmark = new LinkedHashMap<>();
             for (int round = 0; round < Math.max(1, rounds); round++) {
                 List<String> order = new ArrayList<>(benchmarks);
@@ -167,25 +186,8 @@ public final class Run {
                     Collections.reverse(order);
                 }
                 for (String benchmark : order) {
-                    ChainedOptionsBuilder options = new OptionsBuilder()
-                            .include("^" + Pattern.quote(benchmark) + "$")
-                            .forks(rounds == 0 ? 0 : 1)
-                            .warmupIterations(warmups != null ? warmups : group.warmups())
-                            .warmupTime(group.warmupTime())
-                            .measurementIterations(iterations != null ? iterations : group.iterations())
-                            .measurementTime(group.iterationTime())
-                            .jvmArgs(jvmArgs.toArray(new String[0]))
-                            .shouldFailOnError(profile.equals("smoke"));
-                    if (profiler != null) {
-                        String[] nameAndInit = profiler.split(":", 2);
-                        if (nameAndInit.length == 2) {
-                            options.addProfiler(nameAndInit[0], nameAndInit[1]);
-                        } else {
-                            options.addProfiler(profiler);
-                        }
-                    }
-                    params.forEach(options::param);
-                    for (RunResult result : new Runner(options.build()).run()) {
+                    Options one = new OptionsBuilder().parent(shared).include("^" + Pattern.quote(benchmark) + "$").build();
+                    for (RunResult result : new Runner(one).run()) {
                         byBenchmark.computeIfAbsent(result.getParams().id(), id -> new ArrayList<>()).add(result);
                     }
                 }

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Generates a {@link TupleReader} per planned select: one call per column, each on that column's
  * {@link SelectPlan.Column} as a constant of the generated class. A loop calls every column's {@code read} from one
- * place, so the JIT keeps the switch over how a column is read and a call into the driver whose target varies with
- * the column; with a constant column (a record, whose fields the JIT trusts) the switch folds away and each column
+ * place, so the JIT keeps the tests of how a column is read and a call into the driver whose target varies with
+ * the column; with a constant column (a record, whose fields the JIT trusts) those tests fold away and each column
  * becomes the one {@code ResultSet} call hand-written code would make.
  */
 final class TupleReaders {
