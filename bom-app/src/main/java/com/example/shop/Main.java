@@ -1,0 +1,53 @@
+package com.example.shop;
+
+import com.example.shop.model.Customer;
+import com.example.shop.model.Order;
+import dev.ignis.api.filter.Filter;
+import dev.ignis.api.filter.Where;
+import dev.ignis.engine.IgnisApplication;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Starts the application, writes customers and orders on their two datasources, reads orders with their customers
+ * (an include across datasources) through the typed Where builder, and checks the answers and the metrics. Any
+ * failed check ends the JVM with a non-zero status, which fails the build.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ShopComponent shop = DaggerShopComponent.factory().create(registry);
+        try (IgnisApplication app = shop.app().start()) {
+            Customer ada = shop.customers().create(new Customer("ada@example.com", "Ada")).single();
+            Customer bob = shop.customers().create(new Customer("bob@example.com", "Bob")).single();
+            shop.orders().create(new Order(ada.getId(), new BigDecimal("12.50")));
+            shop.orders().create(new Order(bob.getId(), new BigDecimal("99.00")));
+            shop.orders().create(new Order(ada.getId(), new BigDecimal("150.00")));
+
+            List<Order> large = shop.orders().find(Filter.where(Where.gte("total", new BigDecimal("50"))).include("customer"));
+            check(large.size() == 2, "two orders of 50 or more, found " + large.size());
+            check(large.stream().allMatch(o -> o.getCustomer() != null), "every order has its customer included");
+            check(app.keys().contains("repositories.OrderRepository"), "the repository key is bound: " + app.keys());
+
+            String scrape = registry.scrape();
+            check(scrape.contains("ignis_query_seconds_count{"), "the statements are timed");
+            long lines = scrape.lines().count();
+            System.out.println("Started on the module path; " + large.size() + " orders with their customers; scrape "
+                    + lines + " lines, " + scrape.length() + " characters");
+        } finally {
+            registry.close();
+        }
+    }
+
+    private static void check(boolean holds, String what) {
+        if (!holds) {
+            throw new IllegalStateException("Check failed: " + what);
+        }
+    }
+}
