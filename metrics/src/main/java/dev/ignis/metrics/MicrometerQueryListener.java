@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  *       {@code operation} of the repository called, and {@code outcome}.</li>
  * </ul>
  * {@code outcome} is {@code success} or the simple name of the exception (e.g. {@code FilterException}).
+ * The meters publish count, sum and max; buckets (percentile histograms, service-level objectives) only when
+ * {@link Histograms} asks for them, since each adds dozens of lines per tag combination to every scrape.
  */
 public final class MicrometerQueryListener implements QueryListener {
     public static final String STATEMENT_TIMER = "ignis.query";
@@ -31,6 +33,7 @@ public final class MicrometerQueryListener implements QueryListener {
     public static final String STATEMENTS_PER_CALL = "ignis.repository.statements";
 
     private final MeterRegistry registry;
+    private final Histograms histograms;
     // Meters by their tag values: a hot path looks them up in one map instead of building and registering an id.
     private final Map<List<String>, Timer> statementTimers = new ConcurrentHashMap<>();
     private final Map<List<String>, CallMeters> callMeters = new ConcurrentHashMap<>();
@@ -38,8 +41,14 @@ public final class MicrometerQueryListener implements QueryListener {
     private record CallMeters(Timer timer, DistributionSummary statements) {
     }
 
+    /** Count, sum and max of every meter, no buckets ({@link Histograms#OFF}). */
     public MicrometerQueryListener(MeterRegistry registry) {
+        this(registry, Histograms.OFF);
+    }
+
+    public MicrometerQueryListener(MeterRegistry registry, Histograms histograms) {
         this.registry = registry;
+        this.histograms = histograms;
         // A meter removed from the registry (or a cleared registry) must be registered anew on its next use.
         registry.config().onMeterRemoved(removed -> {
             statementTimers.values().remove(removed);
@@ -50,10 +59,7 @@ public final class MicrometerQueryListener implements QueryListener {
     @Override
     public void onStatement(StatementEvent event) {
         List<String> key = List.of(event.dataSource(), event.model(), event.operation(), event.strategy(), outcome(event.error()));
-        statementTimers.computeIfAbsent(key, k -> Timer.builder(STATEMENT_TIMER)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofNanos(100_000))
-                        .maximumExpectedValue(Duration.ofSeconds(30))
+        statementTimers.computeIfAbsent(key, k -> timer(STATEMENT_TIMER)
                         .description("SQL statements run by the engine, by routing target")
                         .tag("datasource", k.get(0))
                         .tag("model", k.get(1))
@@ -68,10 +74,7 @@ public final class MicrometerQueryListener implements QueryListener {
     public void onCall(CallEvent event) {
         List<String> key = List.of(event.dataSource(), event.model(), event.operation(), outcome(event.error()));
         CallMeters meters = callMeters.computeIfAbsent(key, k -> new CallMeters(
-                Timer.builder(CALL_TIMER)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofNanos(100_000))
-                        .maximumExpectedValue(Duration.ofSeconds(30))
+                timer(CALL_TIMER)
                         .description("Repository calls, including their includes")
                         .tag("datasource", k.get(0))
                         .tag("model", k.get(1))
@@ -79,7 +82,7 @@ public final class MicrometerQueryListener implements QueryListener {
                         .tag("outcome", k.get(3))
                         .register(registry),
                 DistributionSummary.builder(STATEMENTS_PER_CALL)
-                        .serviceLevelObjectives(1, 2, 3, 5, 10, 20, 50, 100)
+                        .serviceLevelObjectives(histograms.statementObjectives().stream().mapToDouble(Double::doubleValue).toArray())
                         .description("Statements one repository call took")
                         .tag("datasource", k.get(0))
                         .tag("model", k.get(1))
@@ -88,6 +91,15 @@ public final class MicrometerQueryListener implements QueryListener {
                         .register(registry)));
         meters.timer().record(event.durationNanos(), TimeUnit.NANOSECONDS);
         meters.statements().record(event.statements());
+    }
+
+    private Timer.Builder timer(String name) {
+        return Timer.builder(name)
+                .publishPercentileHistogram(histograms.percentileHistogram())
+                .serviceLevelObjectives(histograms.latencyObjectives().toArray(Duration[]::new))
+                // The histogram's range: statements on loopback take ~100 µs; a 30 s statement has timed out anyway.
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(30));
     }
 
     /** "success", or the simple name of the exception type (a closed set: the library's own and a few JDBC ones). */

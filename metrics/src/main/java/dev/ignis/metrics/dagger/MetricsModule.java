@@ -1,12 +1,16 @@
 package dev.ignis.metrics.dagger;
 
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import dev.ignis.engine.EngineCustomizer;
 import dev.ignis.metrics.DataSourceMeters;
+import dev.ignis.metrics.Histograms;
 import dev.ignis.metrics.MicrometerQueryListener;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.Optional;
 
 /**
  * Times every statement and repository call of the engine in the component's {@link MeterRegistry}: add this
@@ -22,16 +26,21 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@value MicrometerQueryListener#CALL_TIMER} and {@value MicrometerQueryListener#STATEMENTS_PER_CALL}) and a
  * {@link DataSourceMeters} (each datasource's HikariCP pool, {@code hikaricp.*}, and Hibernate statistics,
  * {@code hibernate.*}).
+ * The timers publish no buckets unless the component binds {@link Histograms}, e.g.
+ * {@code @Provides static Histograms histograms() { return Histograms.percentiles(); }}.
  */
 @Module
 public abstract class MetricsModule {
     private MetricsModule() {
     }
 
+    @BindsOptionalOf
+    abstract Histograms histograms();
+
     @Provides
     @IntoSet
-    static EngineCustomizer micrometer(MeterRegistry registry) {
-        MicrometerQueryListener listener = new MicrometerQueryListener(registry);
+    static EngineCustomizer micrometer(MeterRegistry registry, Optional<Histograms> histograms) {
+        MicrometerQueryListener listener = new MicrometerQueryListener(registry, histograms.orElse(Histograms.OFF));
         DataSourceMeters dataSources = new DataSourceMeters(registry);
         return builder -> builder.listener(listener).observer(dataSources);
     }
