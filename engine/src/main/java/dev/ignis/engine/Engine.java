@@ -81,7 +81,10 @@ public final class Engine implements AutoCloseable {
         checkOwnership();
         Map<IDataSource, DriverPlugin> plugins = new LinkedHashMap<>();
         for (IDataSource ds : dataSources.values()) {
-            plugins.put(ds, drivers.require(ds.name(), ds.driver()));
+            DriverPlugin plugin = drivers.require(ds.name(), ds.driver());
+            // A wrong URL is reported before anything boots, never underneath another datasource's failure.
+            plugin.jdbcUrl(ds.config());
+            plugins.put(ds, plugin);
         }
         HibernateBootstrap bootstrap = new HibernateBootstrap();
         ExecutorService boot = Executors.newFixedThreadPool(Math.max(1, dataSources.size()), r -> {

@@ -76,6 +76,11 @@ public final class DataSourceBooter {
                 throw e;
             }
             throw new ModelException("DataSource " + config.name() + " failed to start: " + rootMessage(e), e);
+        } catch (LinkageError e) {
+            // Hibernate met a class it cannot load: almost always a module-path mistake, not a model mistake.
+            pool.close();
+            throw new ModelException("DataSource " + config.name() + " failed to start: " + e + " (a library is missing from"
+                    + " the module path, or is at a version that does not resolve there; ignis-bom manages versions that do)", e);
         }
     }
 
