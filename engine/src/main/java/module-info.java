@@ -24,6 +24,9 @@ module dev.ignis.engine {
 
     uses dev.ignis.api.spi.DriverPlugin;
 
+    // Hibernate's JBoss Logging finds this provider (unless -Dorg.jboss.logging.provider is set) and logs through SLF4J.
+    provides org.jboss.logging.LoggerProvider with dev.ignis.engine.internal.logging.HibernateLogging;
+
     // Hibernate loads type contributors with ServiceLoader; this one acts only on drivers that ask for it.
     provides org.hibernate.boot.model.TypeContributor with dev.ignis.engine.internal.boot.TemporalAsTextTypeContributor,
             dev.ignis.engine.internal.boot.StringCollationTypeContributor;

@@ -104,7 +104,7 @@ class ModulePathLaunchTest {
                 .filter(entry -> !entry.matches(".*(junit|assertj|opentest4j|apiguardian|surefire|byte-buddy-agent).*"))
                 .collect(Collectors.joining(File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.jboss.logging.provider=slf4j",
+        return List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.dev.ignis.engine.internal.model=debug",
                 "-p", modulePath, "-m", "dev.ignis.examples/dev.ignis.examples.Main");
     }

@@ -12,6 +12,7 @@ import dev.ignis.conformance.HostileInputBugsContract;
 import dev.ignis.conformance.InjectionContract;
 import dev.ignis.conformance.OperatorContract;
 import dev.ignis.conformance.QueryShapeContract;
+import dev.ignis.conformance.QuietLogsContract;
 import dev.ignis.conformance.RepositoryContract;
 import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
@@ -23,7 +24,7 @@ import dev.ignis.conformance.TransactionContract;
 class PostgresConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
         DialectFeatureContract, FilterFuzzContract, InjectionContract,
-        SecretsContract, HostileInputBugsContract {
+        SecretsContract, HostileInputBugsContract, QuietLogsContract {
 
     @Override
     protected DatabaseTarget target() {
