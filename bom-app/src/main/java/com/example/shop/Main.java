@@ -38,6 +38,7 @@ public final class Main {
             String scrape = registry.scrape();
             check(scrape.contains("ignis_query_seconds_count{"), "the statements are timed");
             long lines = scrape.lines().count();
+            check(lines < 1_500, "a small scrape (no histogram buckets by default), got " + lines + " lines");
             System.out.println("Started on the module path; " + large.size() + " orders with their customers; scrape "
                     + lines + " lines, " + scrape.length() + " characters");
         } finally {
