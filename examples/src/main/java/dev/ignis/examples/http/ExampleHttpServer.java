@@ -43,6 +43,16 @@ public final class ExampleHttpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ExampleHttpServer.class.getName());
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        // jdk.httpserver writes a response's headers and body separately; with Nagle's algorithm on, the body waits for
+        // the client's delayed ACK (~40 ms) on every keep-alive request. The server reads this property once, when the
+        // first server of the JVM is created; an explicit -Dsun.net.httpserver.nodelay wins.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
 
     private final Engine engine;
     private final Map<String, ViewRepository<?, ?>> resources;
