@@ -30,9 +30,20 @@ public final class Main {
             shop.orders().create(new Order(bob.getId(), new BigDecimal("99.00")));
             shop.orders().create(new Order(ada.getId(), new BigDecimal("150.00")));
 
-            List<Order> large = shop.orders().find(Filter.where(Where.gte("total", new BigDecimal("50"))).include("customer"));
+            // The README's filter: a typed where with related fields across datasources, order, limit and include.
+            Filter filter = Filter.where(Where.and(
+                            Where.gte("total", new BigDecimal("50")),
+                            Where.or(Where.eq("customer.name", "Ada"), Where.ilike("customer.email", "%@example.com"))))
+                    .order("total DESC").limit(20).include("customer");
+            List<Order> large = shop.orders().find(filter);
             check(large.size() == 2, "two orders of 50 or more, found " + large.size());
+            check(large.get(0).getTotal().compareTo(new BigDecimal("150")) == 0, "the largest first: " + large.get(0).getTotal());
             check(large.stream().allMatch(o -> o.getCustomer() != null), "every order has its customer included");
+            List<Order> adas = shop.orders().find(Filter.where(Where.eq("customer.name", "Ada")));
+            check(adas.size() == 2 && adas.get(0).getCustomerId().equals(ada.getId()), "two orders of Ada's, found " + adas.size());
+            check(shop.orders().count(Where.in("customerId", List.of(ada.getId(), bob.getId()))) == 3, "count with in");
+            check(shop.orders().find(Filter.parse("{\"where\":{\"total\":{\"gte\":50}},\"include\":[\"customer\"]}")).size() == 2,
+                    "the same where as JSON");
             check(app.keys().contains("repositories.OrderRepository"), "the repository key is bound: " + app.keys());
 
             String scrape = registry.scrape();

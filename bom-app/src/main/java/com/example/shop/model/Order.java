@@ -28,6 +28,10 @@ public class Order extends BigNumberIdEntity {
         this.total = total;
     }
 
+    public String getCustomerId() {
+        return customerId;
+    }
+
     public BigDecimal getTotal() {
         return total;
     }
