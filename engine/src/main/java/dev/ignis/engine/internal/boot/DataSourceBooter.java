@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.error.DataSourceUnavailableException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
@@ -25,6 +26,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.hibernate.type.StandardBasicTypes;
 
 import java.util.HashMap;
@@ -58,6 +60,9 @@ public final class DataSourceBooter {
         String url = driver.jdbcUrl(config);
         HikariDataSource pool = openPool(config, driver, url);
         try {
+            if (config.schemaAction() == SchemaAction.MIGRATE) {
+                Migrator.migrate(config, pool);
+            }
             SessionFactoryImplementor sessionFactory = buildSessionFactory(hibernate, config, driver, pool, models, excludedTables);
             Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
             try {
@@ -74,6 +79,9 @@ public final class DataSourceBooter {
             pool.close();
             if (e instanceof IgnisException) {
                 throw e;
+            }
+            if (config.schemaAction() == SchemaAction.MIGRATE && e instanceof SchemaManagementException mismatch) {
+                throw Migrator.mismatch(config.name(), mismatch);
             }
             throw new ModelException("DataSource " + config.name() + " failed to start: " + rootMessage(e), e);
         }
@@ -148,7 +156,7 @@ public final class DataSourceBooter {
         settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER, new ExcludedTablesFilter(excludedTables));
         settings.put(AvailableSettings.HBM2DDL_AUTO, switch (config.schemaAction()) {
             case NONE -> "none";
-            case VALIDATE -> "validate";
+            case VALIDATE, MIGRATE -> "validate";
             case UPDATE -> "update";
             case CREATE -> "create";
             case CREATE_DROP -> "create-drop";
