@@ -1,8 +1,6 @@
 package dev.ignis.conformance.migration;
 
 import dev.ignis.api.model.Model;
-import dev.ignis.api.model.StringIdEntity;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -10,17 +8,5 @@ import jakarta.persistence.Table;
 @Model
 @Entity
 @Table(name = "mig_book")
-public class MigArchivedBook extends StringIdEntity {
-    @Column(length = 200)
-    private String title;
-
-    private Integer pages;
-
-    public String getTitle() {
-        return title;
-    }
-
-    public Integer getPages() {
-        return pages;
-    }
+public class MigArchivedBook extends BookColumns {
 }
