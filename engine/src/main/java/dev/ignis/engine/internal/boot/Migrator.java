@@ -17,7 +17,7 @@ import java.sql.SQLException;
 /**
  * {@code SchemaAction.MIGRATE}: runs a datasource's Flyway migrations on its pool before its SessionFactory is built
  * (which then validates the models against the result). Flyway's lock (an advisory lock on PostgreSQL, a named lock
- * on MySQL/MariaDB, a table lock on H2) makes engines that start at once apply each migration once.
+ * on MySQL/MariaDB) makes engines that start at once apply each migration once.
  */
 final class Migrator {
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
