@@ -14,6 +14,7 @@ module dev.ignis.conformance {
 
     exports dev.ignis.conformance;
     exports dev.ignis.conformance.model;
+    exports dev.ignis.conformance.migration;
 
     // Testcontainers for a laptop without local servers: the non-modular ignis-conformance-containers implements it
     // (Testcontainers cannot sit on the module path); DatabaseTarget finds it with ServiceLoader, absent is fine.
@@ -21,6 +22,13 @@ module dev.ignis.conformance {
 
     // Hibernate reads and instantiates the test models; the engine sets enricher embeddables in them.
     opens dev.ignis.conformance.model to org.hibernate.orm.core, dev.ignis.engine;
+    opens dev.ignis.conformance.migration to org.hibernate.orm.core, dev.ignis.engine, org.junit.platform.commons;
+    // Flyway finds the migration scripts with ClassLoader.getResources: a resource folder whose path is a valid package
+    // name is encapsulated in a named module unless its package is opened (for the module path; tests use the class path).
+    opens db.migration.MigBooks;
+    opens db.migration.mig.base;
+    opens db.migration.mig.pages;
+    opens db.migration.mig.broken;
     // JUnit discovers and invokes the contracts' default test methods reflectively.
     opens dev.ignis.conformance to org.junit.platform.commons;
 }

@@ -14,6 +14,9 @@ module dev.ignis.engine {
     requires org.jboss.logging;
     requires net.bytebuddy;
     requires jakarta.xml.bind;
+    // SchemaAction.MIGRATE runs Flyway (an automatic module named after its jar); its database plugins for
+    // PostgreSQL and MySQL/MariaDB come with the driver modules, H2's is in flyway-core.
+    requires flyway.core;
 
     // Dagger wiring is optional: only applications that use dev.ignis.engine.dagger need Dagger on the module path.
     requires static dagger;

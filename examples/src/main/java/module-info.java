@@ -26,4 +26,12 @@ module dev.ignis.examples {
 
     // Hibernate maps the models reflectively; the engine fills their relation fields.
     opens dev.ignis.examples.model to org.hibernate.orm.core, dev.ignis.engine;
+    // Flyway (flyway.core) reads the migration scripts with ClassLoader.getResourceAsStream: their folders are packages
+    // of this module, encapsulated unless opened (it lists them from the jar, then "Unable to obtain inputstream").
+    opens db.migration.CoreDataSource.h2;
+    opens db.migration.CoreDataSource.postgres;
+    opens db.migration.CoreDataSource.mariadb;
+    opens db.migration.AuditDataSource.h2;
+    opens db.migration.AuditDataSource.postgres;
+    opens db.migration.AuditDataSource.mariadb;
 }

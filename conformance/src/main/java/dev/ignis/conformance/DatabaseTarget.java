@@ -323,10 +323,26 @@ public final class DatabaseTarget {
 
     /** The URL of the suite's schema on a server. */
     private String schemaUrl(String serverUrl) {
+        return kind == Kind.H2 ? serverUrl : schemaUrl(serverUrl, SCHEMA);
+    }
+
+    /**
+     * The JDBC URL of another schema (PostgreSQL) or database (MariaDB) on the server {@link #prepare()} chose, for
+     * tests that keep their tables apart from the suite's; the caller creates it. H2 has no server: use a database of
+     * its own.
+     */
+    public String url(String schema) {
+        if (kind == Kind.H2) {
+            throw new UnsupportedOperationException("H2 runs in memory: give the test an in-memory database of its own");
+        }
+        return schemaUrl(server.url(), schema);
+    }
+
+    private String schemaUrl(String serverUrl, String schema) {
         return switch (kind) {
             case H2 -> serverUrl;
-            case POSTGRES -> serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
-            case MARIADB -> withDatabase(serverUrl, SCHEMA);
+            case POSTGRES -> serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            case MARIADB -> withDatabase(serverUrl, schema);
         };
     }
 

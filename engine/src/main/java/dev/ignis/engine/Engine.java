@@ -11,6 +11,7 @@ import dev.ignis.engine.internal.boot.Cleanup;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
 import dev.ignis.engine.internal.boot.DriverRegistry;
 import dev.ignis.engine.internal.boot.HibernateBootstrap;
+import dev.ignis.engine.internal.boot.SchemaScript;
 import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.include.IncludeExecutor;
 import dev.ignis.engine.internal.relation.RelationRegistry;
@@ -201,6 +202,19 @@ public final class Engine implements AutoCloseable {
 
     public List<IDataSource> dataSources() {
         return List.copyOf(dataSources.values());
+    }
+
+    /**
+     * The DDL Hibernate would run to create this datasource's models on its database — its dialect and version, its
+     * quoting and column naming, without {@code skipMigrate} and VIEW models — as a starting {@code V1__init.sql} for
+     * {@link dev.ignis.api.datasource.SchemaAction#MIGRATE}. Works before {@link #start()}: it connects to learn the
+     * dialect and changes nothing in the database.
+     */
+    public String createSchemaScript(String dataSourceName) {
+        IDataSource ds = dataSource(dataSourceName);
+        try (HibernateBootstrap bootstrap = new HibernateBootstrap()) {
+            return SchemaScript.create(ds, drivers.require(ds.name(), ds.driver()), settings, observation, bootstrap);
+        }
     }
 
     /** The names of the driver plugins that were discovered. */

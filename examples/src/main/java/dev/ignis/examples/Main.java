@@ -42,7 +42,7 @@ public final class Main {
                                     (default 8080, 0 = a free port) until stopped (Ctrl-C)
               --help                this text
             Drivers follow the URL: jdbc:h2: -> h2, jdbc:postgresql: -> postgres, jdbc:mysql: -> mariadb.
-            Example: --core-url jdbc:postgresql://127.0.0.1:5432/test --audit-url jdbc:mysql://127.0.0.1:3306/test
+            Example: --core-url jdbc:postgresql://127.0.0.1:5432/test?currentSchema=ignis_example --audit-url jdbc:mysql://127.0.0.1:3306/ignis_example?createDatabaseIfNotExist=true
             """;
     static final String SERVE = "--serve";
     static final int DEFAULT_PORT = 8080;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,6 +35,8 @@ public final class DataSourceConfig {
     private final Map<String, String> properties;
     private final Map<String, String> hibernateSettings;
     private final SchemaAction schemaAction;
+    private final List<String> migrationLocations;
+    private final String migrationTable;
     private final List<Class<?>> models;
 
     private DataSourceConfig(Builder b) {
@@ -54,6 +57,8 @@ public final class DataSourceConfig {
         this.properties = Map.copyOf(b.properties);
         this.hibernateSettings = Map.copyOf(b.hibernateSettings);
         this.schemaAction = b.schemaAction;
+        this.migrationLocations = b.migrationLocations.isEmpty() ? List.of("classpath:db/migration/" + b.name) : List.copyOf(b.migrationLocations);
+        this.migrationTable = b.migrationTable != null ? b.migrationTable : defaultMigrationTable(b.name);
         this.models = List.copyOf(b.models);
     }
 
@@ -130,6 +135,26 @@ public final class DataSourceConfig {
         return schemaAction;
     }
 
+    /**
+     * Where {@link SchemaAction#MIGRATE} finds this datasource's Flyway migrations: {@code classpath:db/migration/<name>}
+     * unless set. Flyway location syntax ({@code classpath:}, {@code filesystem:}); sub-folders are scanned too.
+     */
+    public List<String> migrationLocations() {
+        return migrationLocations;
+    }
+
+    /**
+     * The Flyway history table of this datasource: {@code flyway_history_<name in lower case>} unless set, so that
+     * datasources sharing a database or schema keep separate histories.
+     */
+    public String migrationTable() {
+        return migrationTable;
+    }
+
+    static String defaultMigrationTable(String name) {
+        return name == null ? null : "flyway_history_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+
     /** The models this datasource owns, as declared (may be empty: then repositories bound to it declare them). */
     public List<Class<?>> models() {
         return models;
@@ -139,6 +164,8 @@ public final class DataSourceConfig {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
                 .properties(properties).hibernateSettings(hibernateSettings).schemaAction(schemaAction).models(models.toArray(new Class<?>[0]));
+        b.migrationLocations.addAll(migrationLocations);
+        b.migrationTable = migrationTable;
         b.url = url;
         b.host = host;
         b.port = port;
@@ -153,6 +180,7 @@ public final class DataSourceConfig {
                 + (url != null ? ", url=" + redactUrl(url) : ", host=" + host + ", port=" + port + ", database=" + database)
                 + ", user=" + user + ", password=" + (password == null || password.isEmpty() ? "<none>" : "****")
                 + ", maxPoolSize=" + maxPoolSize + ", schemaAction=" + schemaAction
+                + (schemaAction == SchemaAction.MIGRATE ? ", migrationLocations=" + migrationLocations + ", migrationTable=" + migrationTable : "")
                 + ", properties=" + properties.keySet() + (hibernateSettings.isEmpty() ? "" : ", hibernateSettings=" + hibernateSettings.keySet())
                 + ", models=" + models.stream().map(Class::getSimpleName).toList() + "}";
     }
@@ -183,6 +211,8 @@ public final class DataSourceConfig {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> hibernateSettings = new LinkedHashMap<>();
         private SchemaAction schemaAction = SchemaAction.NONE;
+        private final List<String> migrationLocations = new ArrayList<>();
+        private String migrationTable;
         private final List<Class<?>> models = new ArrayList<>();
 
         private Builder(String name) {
@@ -278,6 +308,22 @@ public final class DataSourceConfig {
             return this;
         }
 
+        /**
+         * Where this datasource's migrations are ({@code classpath:db/migration/CoreDataSource/postgres},
+         * {@code filesystem:/etc/app/migrations}); replaces the default {@code classpath:db/migration/<name>}.
+         */
+        public Builder migrationLocations(String... locations) {
+            this.migrationLocations.clear();
+            this.migrationLocations.addAll(Arrays.asList(locations));
+            return this;
+        }
+
+        /** The Flyway history table's name, instead of {@code flyway_history_<name>}. */
+        public Builder migrationTable(String table) {
+            this.migrationTable = table;
+            return this;
+        }
+
         /** The models this datasource owns (the seed's {@code schema}). */
         public Builder models(Class<?>... modelClasses) {
             this.models.addAll(Arrays.asList(modelClasses));
@@ -315,6 +361,14 @@ public final class DataSourceConfig {
             checkDuration(problems, "maxLifetime", maxLifetime, Duration.ofSeconds(30));
             if (schemaAction == null) {
                 problems.add("schemaAction must not be null");
+            }
+            if (migrationLocations.stream().anyMatch(l -> l == null || l.isBlank())) {
+                problems.add("migrationLocations must not be blank");
+            }
+            String table = migrationTable != null ? migrationTable : defaultMigrationTable(name);
+            if ((schemaAction == SchemaAction.MIGRATE || migrationTable != null) && (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"))) {
+                problems.add("migrationTable must be a name of letters, digits and '_' of at most 63 characters (got '" + table
+                        + "'); set one with migrationTable(...)");
             }
             if (models.stream().anyMatch(Objects::isNull)) {
                 problems.add("models must not contain null");

@@ -11,5 +11,10 @@ public enum SchemaAction {
     /** Drop and create the models' tables. */
     CREATE,
     /** Like CREATE, and drop them again when the datasource closes. */
-    CREATE_DROP
+    CREATE_DROP,
+    /**
+     * Run the datasource's versioned migrations (Flyway) from {@link DataSourceConfig#migrationLocations()}, then
+     * validate the models against the migrated schema like VALIDATE; the engine never alters the schema itself.
+     */
+    MIGRATE
 }

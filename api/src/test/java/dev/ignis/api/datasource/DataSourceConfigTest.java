@@ -340,4 +340,40 @@ class DataSourceConfigTest {
             assertThat(DataSourceConfig.redactUrl(null)).isNull();
         }
     }
+
+    @Nested
+    class Migrations {
+        @Test
+        void defaultsAreOneFolderAndOneHistoryTablePerDataSource() {
+            DataSourceConfig core = DataSourceConfig.named("Core-Data").driver("h2").url("jdbc:h2:mem:x").schemaAction(SchemaAction.MIGRATE).build();
+            assertThat(core.migrationLocations()).containsExactly("classpath:db/migration/Core-Data");
+            assertThat(core.migrationTable()).isEqualTo("flyway_history_core_data");
+        }
+
+        @Test
+        void givenLocationsAndTableReplaceTheDefaultsAndSurviveToBuilder() {
+            DataSourceConfig config = valid().schemaAction(SchemaAction.MIGRATE)
+                    .migrationLocations("classpath:db/a", "filesystem:/tmp/b").migrationTable("history").build();
+            DataSourceConfig copy = config.toBuilder().build();
+            assertThat(copy.migrationLocations()).containsExactly("classpath:db/a", "filesystem:/tmp/b");
+            assertThat(copy.migrationTable()).isEqualTo("history");
+            assertThat(config.toString()).contains("migrationLocations=[classpath:db/a, filesystem:/tmp/b]", "migrationTable=history");
+        }
+
+        @Test
+        void aHistoryTableNameThatCannotBeATableIsRefused() {
+            assertThatThrownBy(() -> valid().migrationTable("x; drop table y").build())
+                    .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("migrationTable");
+            String longName = "A" + "b".repeat(60);
+            assertThatThrownBy(() -> DataSourceConfig.named(longName).driver("h2").url("jdbc:h2:mem:x").schemaAction(SchemaAction.MIGRATE).build())
+                    .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("set one with migrationTable(...)");
+            assertThatCode(() -> DataSourceConfig.named(longName).driver("h2").url("jdbc:h2:mem:x").build()).doesNotThrowAnyException();
+        }
+
+        @Test
+        void blankLocationsAreRefused() {
+            assertThatThrownBy(() -> valid().migrationLocations(" ").build())
+                    .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("migrationLocations must not be blank");
+        }
+    }
 }

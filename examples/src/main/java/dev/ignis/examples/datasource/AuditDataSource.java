@@ -16,7 +16,8 @@ public final class AuditDataSource extends BaseDataSource {
     public AuditDataSource(ExampleSettings settings) {
         super(DataSourceConfig.named(NAME).driver(settings.audit().driver()).url(settings.audit().url())
                 .user(settings.audit().user()).password(settings.audit().password())
-                .schemaAction(SchemaAction.CREATE)
+                // Migrations in this database's dialect: db/migration/AuditDataSource/<driver>/V1__init.sql, ...
+                .schemaAction(SchemaAction.MIGRATE).migrationLocations("classpath:db/migration/" + NAME + "/" + settings.audit().driver())
                 .models(AuditEvent.class));
     }
 }

@@ -17,7 +17,8 @@ public final class CoreDataSource extends BaseDataSource {
     public CoreDataSource(ExampleSettings settings) {
         super(DataSourceConfig.named(NAME).driver(settings.core().driver()).url(settings.core().url())
                 .user(settings.core().user()).password(settings.core().password())
-                .schemaAction(SchemaAction.CREATE)
+                // Migrations in this database's dialect: db/migration/CoreDataSource/<driver>/V1__init.sql, ...
+                .schemaAction(SchemaAction.MIGRATE).migrationLocations("classpath:db/migration/" + NAME + "/" + settings.core().driver())
                 .models(User.class, Configuration.class));
     }
 }

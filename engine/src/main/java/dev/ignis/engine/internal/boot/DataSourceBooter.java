@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.error.DataSourceStartException;
 import dev.ignis.api.error.DataSourceUnavailableException;
 import dev.ignis.api.error.IgnisException;
@@ -25,6 +26,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.hibernate.type.StandardBasicTypes;
 
 import java.util.HashMap;
@@ -58,6 +60,9 @@ public final class DataSourceBooter {
         HikariDataSource pool = null;
         try {
             pool = openPool(config, driver, driver.jdbcUrl(config));
+            if (config.schemaAction() == SchemaAction.MIGRATE) {
+                Migrator.migrate(config, pool);
+            }
             SessionFactoryImplementor sessionFactory = buildSessionFactory(hibernate, config, driver, pool, models, excludedTables);
             Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
             try {
@@ -73,6 +78,9 @@ public final class DataSourceBooter {
         } catch (Throwable e) {
             if (pool != null) {
                 new Cleanup(e).run(pool::close);
+            }
+            if (config.schemaAction() == SchemaAction.MIGRATE && e instanceof SchemaManagementException mismatch) {
+                throw Migrator.mismatch(config.name(), mismatch);
             }
             throw startFailure(config.name(), e);
         }
@@ -165,7 +173,7 @@ public final class DataSourceBooter {
         settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER, new ExcludedTablesFilter(excludedTables));
         settings.put(AvailableSettings.HBM2DDL_AUTO, switch (config.schemaAction()) {
             case NONE -> "none";
-            case VALIDATE -> "validate";
+            case VALIDATE, MIGRATE -> "validate";
             case UPDATE -> "update";
             case CREATE -> "create";
             case CREATE_DROP -> "create-drop";

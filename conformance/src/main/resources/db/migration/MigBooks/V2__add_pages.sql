@@ -1,0 +1,1 @@
+alter table mig_book add column pages integer;
