@@ -10,7 +10,7 @@ import dev.ignis.engine.internal.boot.DataSourceBooter;
 import dev.ignis.engine.internal.boot.DriverRegistry;
 import dev.ignis.engine.internal.boot.HibernateBootstrap;
 import dev.ignis.engine.internal.execute.Observation;
-import dev.ignis.engine.internal.include.IncludeExecutor;
+import dev.ignis.engine.internal.execute.ReadExecutor;
 import dev.ignis.engine.internal.relation.RelationRegistry;
 import dev.ignis.engine.internal.execute.RowMaps;
 import dev.ignis.engine.internal.execute.StartedDataSource;
@@ -113,9 +113,7 @@ public final class Engine implements AutoCloseable {
                 throw failure;
             }
             try {
-                registry = new RelationRegistry(up);
-                IncludeExecutor includes = new IncludeExecutor(registry, settings, crossDataSourcePool);
-                up.forEach(runtime -> runtime.bindIncludes(includes));
+                registry = ReadExecutor.connect(up, settings, crossDataSourcePool);
             } catch (RuntimeException e) {
                 up.forEach(StartedDataSource::close);
                 throw e;

@@ -9,11 +9,8 @@ import dev.ignis.api.spi.DataSourceRuntime;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.RepositoryOperations;
 import dev.ignis.engine.EngineSettings;
-import dev.ignis.api.filter.Filter;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;
-import dev.ignis.engine.internal.include.IncludeExecutor;
-import dev.ignis.engine.internal.include.RelatedConditionRenderer;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -43,7 +40,7 @@ public final class StartedDataSource implements DataSourceRuntime {
     private final Map<Class<?>, ModelOperations<?, ?>> operations = new ConcurrentHashMap<>();
     private final SelectPlans selects;
     private volatile boolean closed;
-    private volatile IncludeExecutor includes;
+    private volatile ReadExecutor reads;
 
     public StartedDataSource(String name, DriverPlugin driver, HikariDataSource pool, SessionFactoryImplementor sessionFactory,
                              Map<Class<?>, ModelDescriptor> models, EngineSettings settings, Observation observation) {
@@ -98,19 +95,13 @@ public final class StartedDataSource implements DataSourceRuntime {
         return compiler;
     }
 
-    /** Connects this datasource to the engine's routing table, once every datasource has started. */
-    public void bindIncludes(IncludeExecutor executor) {
-        this.includes = executor;
-        compiler.relatedConditions(new RelatedConditionRenderer(this, executor.registry(), settings));
+    /** Joins the engine's reads, once every datasource has started: see {@link ReadExecutor#connect}. */
+    void connect(ReadExecutor reads) {
+        this.reads = reads;
     }
 
-    IncludeExecutor includes() {
-        return includes;
-    }
-
-    /** The model's default filter merged into a caller's filter (the caller's keys win). */
-    public Filter mergeDefaults(ModelDescriptor model, Filter filter) {
-        return DefaultFilterMerger.merge(model.defaultFilter(), filter);
+    ReadExecutor reads() {
+        return reads;
     }
 
     /** Whether this thread is inside a transaction of any datasource. */
