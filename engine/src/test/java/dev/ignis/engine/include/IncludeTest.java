@@ -31,7 +31,7 @@ class IncludeTest {
     static final class Content extends BaseDataSource {
         Content() {
             super(DataSourceConfig.named("Content").driver("test-h2").database("content").schemaAction(SchemaAction.CREATE)
-                    .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class));
+                    .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class));
         }
     }
 
@@ -196,6 +196,7 @@ class IncludeTest {
         assertThatThrownBy(() -> posts.find(Filter.empty().include("writer")))
                 .isInstanceOf(FilterException.class)
                 .hasMessageContaining("include[0].relation").hasMessageContaining("author, comments, reviewers, tags");
+        assertThat(counter.statements).as("refused before any statement").isEmpty();
     }
 
     @Test
