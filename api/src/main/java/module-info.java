@@ -16,6 +16,8 @@ module dev.ignis.api {
     exports dev.ignis.api.relation;
     exports dev.ignis.api.error;
     exports dev.ignis.api.spi;
+    // What binds a started datasource and its repositories to the engine: no application's business.
+    exports dev.ignis.api.runtime to dev.ignis.engine;
 
     // The enrichers are mapped superclasses and embeddables that Hibernate reads and instantiates reflectively;
     // the engine fills them on reads through method handles, as it does the models in applications' packages.
