@@ -49,8 +49,7 @@ public sealed interface IDataSource extends AutoCloseable permits BaseDataSource
     void declareModel(Class<?> model);
 
     /**
-     * The engine's side of this datasource; for repositories and the engine, not for application code (its package
-     * is exported to the engine only).
+     * The engine's side of this datasource; for repositories and the engine, not for application code.
      */
     DataSourceRuntime runtime();
 }

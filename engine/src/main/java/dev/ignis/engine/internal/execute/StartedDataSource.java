@@ -110,7 +110,7 @@ public final class StartedDataSource implements DataSourceRuntime {
     }
 
     /** Runs read work on a new session of this datasource, whatever transaction the calling thread is in. */
-    <T> T readDetached(Function<StatelessSession, T> work) {
+    public <T> T readDetached(Function<StatelessSession, T> work) {
         checkOpen();
         try (StatelessSession session = sessionFactory.openStatelessSession()) {
             return translated(() -> work.apply(session));
