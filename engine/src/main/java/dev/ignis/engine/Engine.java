@@ -9,11 +9,13 @@ import dev.ignis.api.model.CurrentUser;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.internal.boot.Cleanup;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
+import dev.ignis.engine.settings.EngineSettings;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.engine.internal.boot.DriverRegistry;
 import dev.ignis.engine.internal.boot.HibernateBootstrap;
 import dev.ignis.engine.internal.boot.SchemaScript;
 import dev.ignis.engine.internal.execute.Observation;
-import dev.ignis.engine.internal.include.IncludeExecutor;
+import dev.ignis.engine.internal.execute.ReadExecutor;
 import dev.ignis.engine.internal.relation.RelationRegistry;
 import dev.ignis.engine.internal.execute.RowMaps;
 import dev.ignis.engine.internal.execute.StartedDataSource;
@@ -95,9 +97,7 @@ public final class Engine implements AutoCloseable {
         List<StartedDataSource> up = new ArrayList<>();
         try {
             up.addAll(bootAll(plugins, bootstrap));
-            registry = new RelationRegistry(up);
-            IncludeExecutor includes = new IncludeExecutor(registry, settings, crossDataSourcePool);
-            up.forEach(runtime -> runtime.bindIncludes(includes));
+            registry = ReadExecutor.connect(up, settings, crossDataSourcePool);
             for (StartedDataSource runtime : up) {
                 ((BaseDataSource) dataSources.get(runtime.name())).attach(runtime);
                 observers.forEach(o -> o.started(runtime.name(), runtime.pool(), runtime.sessionFactory()));

@@ -3,7 +3,7 @@ package dev.ignis.examples;
 import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.api.error.DataSourceUnavailableException;
 import dev.ignis.engine.IgnisApplication;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.examples.datasource.AuditDataSource;
 import dev.ignis.examples.datasource.CoreDataSource;
 import dev.ignis.examples.datasource.ExampleSettings;

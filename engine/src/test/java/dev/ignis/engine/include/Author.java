@@ -22,6 +22,10 @@ public class Author extends StringIdEntity {
     @dev.ignis.api.relation.One(fields = "mentorId")
     public Author mentor;
 
+    /** Junction and tags together on the posts' datasource. */
+    @Many(through = @dev.ignis.api.relation.Through(model = AuthorTag.class, sourceFields = "authorId", targetFields = "tagId"))
+    public List<Tag> tags;
+
     public Author() {
     }
 

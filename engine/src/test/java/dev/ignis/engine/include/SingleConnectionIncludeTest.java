@@ -29,7 +29,7 @@ class SingleConnectionIncludeTest {
         Content() {
             super(DataSourceConfig.named("ContentOne").driver("test-h2").database("content-one").schemaAction(SchemaAction.CREATE)
                     .maxPoolSize(1).connectionTimeout(Duration.ofSeconds(2))
-                    .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class));
+                    .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class));
         }
     }
 

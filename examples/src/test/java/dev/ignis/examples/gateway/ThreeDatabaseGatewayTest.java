@@ -9,7 +9,7 @@ import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.examples.model.AuditEvent;
 import dev.ignis.examples.model.Configuration;
 import dev.ignis.examples.model.User;
@@ -39,9 +39,9 @@ class ThreeDatabaseGatewayTest {
     CrudRepository<Configuration, String> configurations;
     CrudRepository<AuditEvent, Long> events;
 
-    static BaseDataSource dataSource(String name, String driver, String url, String user, Class<?> model) {
+    static BaseDataSource dataSource(String name, String driver, String url, String user, Class<?>... models) {
         return new BaseDataSource(DataSourceConfig.named(name).driver(driver).url(url).user(user)
-                .schemaAction(SchemaAction.CREATE).models(model)) {
+                .schemaAction(SchemaAction.CREATE).models(models)) {
         };
     }
 

@@ -63,7 +63,7 @@ public final class QueryCompiler {
         this.driver = driver;
     }
 
-    /** Conditions on related models' properties ({@code "creator.name"}); rendered by the include layer. */
+    /** Conditions on related models' properties ({@code "creator.name"}) on the same datasource; see {@link RelatedConditionRenderer}. */
     public interface RelatedConditions {
         boolean isRelation(ModelDescriptor model, String relation);
 
@@ -124,6 +124,11 @@ public final class QueryCompiler {
             if (related.isRelation(model, relation)) {
                 return related.condition(model, alias, relation, c, params);
             }
+        }
+        if (c.value() instanceof RelatedKeys keys) {
+            // Keys found on another datasource, already of the key's type: bound as they are.
+            String key = operand(model, c.field(), c.path(), null, alias).expression;
+            return keys.isEmpty() ? "1 = 0" : key + " in (" + params.bind(keys.keys()) + ")";
         }
         Operand operand = operand(model, c.field(), c.path(), c.value(), alias);
         Operator op = c.operator();

@@ -13,14 +13,16 @@ import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
-import dev.ignis.api.spi.RepositoryOperations;
-import dev.ignis.api.filter.Include;
+import dev.ignis.api.runtime.RepositoryOperations;
 import dev.ignis.engine.internal.compile.QueryCompiler;
-import dev.ignis.engine.internal.include.IncludeExecutor;
 import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.compile.ValueConverter;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
+import dev.ignis.engine.internal.model.RowReader;
+import dev.ignis.engine.internal.model.RowShaper;
+import dev.ignis.engine.internal.plan.DefaultFilterMerger;
+import dev.ignis.engine.internal.plan.ReadPlan;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.CommonQueryContract;
 
@@ -110,48 +112,10 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     /** {@code byId}: the where fixes the id, so at most one row matches and neither a sort nor a limit is needed. */
     private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, boolean byId) {
-        QueryCompiler.checkFields(model, filter.fields());
-        dataSource.includes().validate(model, filter.include(), "include", 1);
-        QueryParameters params = new QueryParameters();
-        IncludeExecutor includes = dataSource.includes();
-        List<IncludeExecutor.Join> joins = includes.joins(dataSource, model, filter.include());
-        RowReader reader = includes.reader(model, filter.fields(), filter.include(), java.util.Set.of());
-        StringBuilder hql = new StringBuilder("select ").append(reader.select(ROOT));
-        joins.forEach(join -> hql.append(", ").append(join.reader().select(join.alias())));
-        hql.append(from);
-        joins.forEach(join -> hql.append(includes.joinClause(dataSource, model, join, params, ROOT)));
-        hql.append(whereClause(where, params));
-        if (!byId || !filter.order().isEmpty()) {
-            hql.append(compiler.orderBy(model, filter.order()));
-        }
-        int limit = byId ? StartedDataSource.NO_LIMIT : limitOf(filter);
-        int skip = filter.skip() == null ? 0 : filter.skip();
-        if (skip < 0) {
-            throw new FilterException("skip", "must be at least 0, got " + skip);
-        }
-        List<Object[]> tuples = statement(call, operation, () -> dataSource.select(session, hql.toString(), params, limit, skip));
-        List<E> rows = new ArrayList<>(tuples.size());
-        List<Object[]> joined = joins.isEmpty() ? List.of() : new ArrayList<>(tuples.size());
-        for (Object[] tuple : tuples) {
-            E row = type.cast(reader.read(tuple, 0));
-            rows.add(row);
-            if (!joins.isEmpty()) {
-                Object[] related = new Object[joins.size() + 1];
-                related[0] = row;
-                int offset = reader.width();
-                for (int j = 0; j < joins.size(); j++) {
-                    related[j + 1] = joins.get(j).reader().read(tuple, offset);
-                    offset += joins.get(j).reader().width();
-                }
-                joined.add(related);
-            }
-        }
-        if (!joins.isEmpty()) {
-            includes.finishJoins(call, dataSource, session, joins, joined, 1);
-        }
-        List<Include> rest = new ArrayList<>(filter.include());
-        joins.forEach(join -> rest.remove(join.include()));
-        includes.load(call, dataSource, session, model, rows, rest, "include", 1);
+        ReadPlan plan = dataSource.reads().planner().plan(model, dataSource.name(), filter.withWhere(where), byId);
+        List<Object> read = dataSource.reads().read(new ReadContext(call, dataSource, session, operation), plan);
+        @SuppressWarnings("unchecked")
+        List<E> rows = (List<E>) read;
         shape(rows, filter.fields());
         return rows;
     }
@@ -334,12 +298,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private List<List<Object>> chunks(List<Object> ids) {
-        int size = Math.max(1, dataSource.driver().maxInListSize());
-        List<List<Object>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += size) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + size)));
-        }
-        return chunks;
+        return KeyChunks.of(ids, dataSource.settings().inListChunkSize(), dataSource);
     }
 
     private Map<String, Object> assignments(Map<String, ?> data) {
@@ -388,8 +347,10 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return skipDefault ? w : DefaultFilterMerger.mergeWhere(model.defaultFilter().where(), w);
     }
 
+    /** Conditions on other datasources' rows are looked up first: see {@link RelatedKeyLookups#resolve}. */
     private String whereClause(Where where, QueryParameters params) {
-        String condition = compiler.where(model, where, params);
+        Where resolved = dataSource.reads().resolve(null, dataSource, dataSource.reads().planner().where(model, dataSource.name(), where));
+        String condition = compiler.where(model, resolved == null ? Where.or() : resolved, params);
         return condition.isEmpty() ? "" : " where " + condition;
     }
 
@@ -401,14 +362,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private int limitOf(Filter filter) {
-        int max = dataSource.settings().maxLimit();
-        if (filter.limit() != null) {
-            if (filter.limit() > max || filter.limit() < 0) {
-                throw new FilterException("limit", "must be between 0 and " + max + ", got " + filter.limit());
-            }
-            return filter.limit();
-        }
-        return Math.min(max, model.defaultLimit() > 0 ? model.defaultLimit() : dataSource.settings().defaultLimit());
+        return dataSource.reads().planner().limit(model, filter);
     }
 
     private void shape(List<E> rows, Fields fields) {

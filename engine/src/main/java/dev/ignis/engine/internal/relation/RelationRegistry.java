@@ -2,29 +2,30 @@ package dev.ignis.engine.internal.relation;
 
 import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.ModelException;
-import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Every model of an engine, the datasource that owns it, and its validated relations. This is the routing table:
- * an include or a related-field condition asks here which datasource serves the model it touches.
+ * Every model of an engine, the name of the datasource that owns it, and its validated relations. This is the
+ * routing table: a read plan asks here which datasource serves each model it touches.
  */
 public final class RelationRegistry {
-    private final Map<Class<?>, StartedDataSource> owners = new HashMap<>();
+    private final Map<Class<?>, String> owners = new HashMap<>();
+    private final Map<Class<?>, ModelDescriptor> models = new HashMap<>();
     private final Map<Class<?>, Map<String, RelationDescriptor>> relations = new HashMap<>();
 
-    public RelationRegistry(List<StartedDataSource> dataSources) {
-        for (StartedDataSource ds : dataSources) {
-            ds.models().keySet().forEach(model -> owners.put(model, ds));
-        }
-        for (StartedDataSource ds : dataSources) {
-            for (ModelDescriptor model : ds.models().values()) {
+    /** {@code modelsByDataSource}: each datasource's name and the models it owns. */
+    public RelationRegistry(Map<String, Map<Class<?>, ModelDescriptor>> modelsByDataSource) {
+        modelsByDataSource.forEach((name, owned) -> owned.forEach((type, model) -> {
+            owners.put(type, name);
+            models.put(type, model);
+        }));
+        for (Map<Class<?>, ModelDescriptor> owned : modelsByDataSource.values()) {
+            for (ModelDescriptor model : owned.values()) {
                 Map<String, RelationDescriptor> byName = new LinkedHashMap<>();
                 for (RelationScanner.Declared declared : RelationScanner.scan(model.modelClass()).values()) {
                     byName.put(declared.name(), validate(model, declared));
@@ -51,12 +52,12 @@ public final class RelationRegistry {
     }
 
     private ModelDescriptor owned(String where, Class<?> model) {
-        StartedDataSource ds = owners.get(model);
-        if (ds == null) {
+        ModelDescriptor descriptor = models.get(model);
+        if (descriptor == null) {
             throw new ModelException(where + " targets " + model.getSimpleName() + ", which no datasource of this engine owns; owned models: "
                     + owners.keySet().stream().map(Class::getSimpleName).sorted().toList());
         }
-        return ds.models().get(model);
+        return descriptor;
     }
 
     private static AttributeDescriptor key(String where, ModelDescriptor model, String key) {
@@ -75,12 +76,13 @@ public final class RelationRegistry {
         }
     }
 
-    public StartedDataSource owner(Class<?> model) {
+    /** The name of the datasource that owns {@code model}, or null when none does. */
+    public String owner(Class<?> model) {
         return owners.get(model);
     }
 
     public ModelDescriptor model(Class<?> model) {
-        return owners.get(model).models().get(model);
+        return models.get(model);
     }
 
     public Map<String, RelationDescriptor> relations(Class<?> model) {

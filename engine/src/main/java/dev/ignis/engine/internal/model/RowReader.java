@@ -1,8 +1,5 @@
-package dev.ignis.engine.internal.execute;
+package dev.ignis.engine.internal.model;
 
-import dev.ignis.engine.internal.model.AttributeDescriptor;
-import dev.ignis.engine.internal.model.ModelDescriptor;
-import dev.ignis.engine.internal.model.RowFiller;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ignis.engine.internal.execute;
+package dev.ignis.engine.internal.plan;
 
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
@@ -13,11 +13,11 @@ import java.util.Set;
  * field replaces the default's conditions on that field; fields, order, limit, skip and include replace the
  * default's when given.
  */
-final class DefaultFilterMerger {
+public final class DefaultFilterMerger {
     private DefaultFilterMerger() {
     }
 
-    static Filter merge(Filter defaults, Filter user) {
+    public static Filter merge(Filter defaults, Filter user) {
         if (defaults.equals(Filter.empty())) {
             return user;
         }
@@ -40,7 +40,7 @@ final class DefaultFilterMerger {
         return merged;
     }
 
-    static Where mergeWhere(Where defaults, Where user) {
+    public static Where mergeWhere(Where defaults, Where user) {
         if (defaults.isEmpty()) {
             return user;
         }

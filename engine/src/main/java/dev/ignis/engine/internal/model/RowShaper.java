@@ -1,8 +1,6 @@
-package dev.ignis.engine.internal.execute;
+package dev.ignis.engine.internal.model;
 
 import dev.ignis.api.filter.Fields;
-import dev.ignis.engine.internal.model.AttributeDescriptor;
-import dev.ignis.engine.internal.model.ModelDescriptor;
 
 import java.util.ArrayList;
 import java.util.List;
