@@ -2,7 +2,7 @@ package dev.ignis.examples;
 
 import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.examples.datasource.ExampleSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

@@ -5,7 +5,7 @@ import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.spi.DriverPlugin;
-import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 
