@@ -1,7 +1,8 @@
 /**
  * The Ignis engine: boots one HikariCP pool and one Hibernate SessionFactory per datasource, compiles filters
  * against Hibernate's metamodel and executes repository calls on the datasource that owns the model.
- * Only {@code dev.ignis.engine} is exported; everything under {@code internal} may change without notice.
+ * Only {@code dev.ignis.engine}, its {@code settings} and {@code dagger} are exported; everything under {@code internal}
+ * may change without notice.
  */
 module dev.ignis.engine {
     requires transitive dev.ignis.api;
@@ -20,6 +21,8 @@ module dev.ignis.engine {
     requires static jakarta.inject;
 
     exports dev.ignis.engine;
+    // The settings and listener types: a leaf package, so internal code reads them without importing the facade.
+    exports dev.ignis.engine.settings;
     exports dev.ignis.engine.dagger;
 
     uses dev.ignis.api.spi.DriverPlugin;

@@ -14,7 +14,7 @@ import dev.ignis.benchmarks.support.JdbcConfigurations;
 import dev.ignis.benchmarks.support.PlainHibernate;
 import dev.ignis.benchmarks.support.Pools;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.metrics.MicrometerQueryListener;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.openjdk.jmh.annotations.Benchmark;

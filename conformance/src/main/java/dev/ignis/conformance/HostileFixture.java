@@ -8,7 +8,7 @@ import dev.ignis.conformance.model.HzAux;
 import dev.ignis.conformance.model.HzLink;
 import dev.ignis.conformance.model.HzNode;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

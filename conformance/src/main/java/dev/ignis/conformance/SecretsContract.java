@@ -5,7 +5,7 @@ import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.conformance.model.HzAux;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

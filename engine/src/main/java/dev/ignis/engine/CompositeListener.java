@@ -1,5 +1,7 @@
 package dev.ignis.engine;
 
+import dev.ignis.engine.settings.QueryListener;
+
 import java.util.List;
 
 /** Fans events out to several listeners, in registration order. */

@@ -7,6 +7,8 @@ import dev.ignis.api.error.ModelException;
 import dev.ignis.api.model.CurrentUser;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
+import dev.ignis.engine.settings.EngineSettings;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.engine.internal.boot.DriverRegistry;
 import dev.ignis.engine.internal.boot.HibernateBootstrap;
 import dev.ignis.engine.internal.execute.Observation;

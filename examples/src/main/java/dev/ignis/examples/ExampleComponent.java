@@ -3,7 +3,7 @@ package dev.ignis.examples;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.ignis.engine.IgnisApplication;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.engine.dagger.IgnisModule;
 import dev.ignis.examples.datasource.ExampleSettings;
 import dev.ignis.examples.repository.AuditEventRepository;

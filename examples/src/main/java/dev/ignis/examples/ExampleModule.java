@@ -9,7 +9,7 @@ import dagger.multibindings.StringKey;
 import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.api.model.CurrentUser;
 import dev.ignis.engine.EngineCustomizer;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.examples.datasource.AuditDataSource;
 import dev.ignis.examples.datasource.CoreDataSource;
 import dev.ignis.examples.repository.AuditEventRepository;

@@ -1,6 +1,6 @@
 package dev.ignis.examples;
 
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.ignis.metrics;
 
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -5,7 +5,7 @@ import dev.ignis.api.error.FilterException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;

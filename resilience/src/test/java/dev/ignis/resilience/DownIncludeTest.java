@@ -7,7 +7,7 @@ import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.resilience.model.Account;
 import dev.ignis.resilience.model.Branch;
 import dev.ignis.resilience.model.Entry;

@@ -6,7 +6,7 @@ import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 
 /** A datasource as an application declares one, for any of the benchmark databases. */
 public final class BenchDataSource extends BaseDataSource {

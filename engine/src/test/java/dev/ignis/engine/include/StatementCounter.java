@@ -1,6 +1,6 @@
 package dev.ignis.engine.include;
 
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

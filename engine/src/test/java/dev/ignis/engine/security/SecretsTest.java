@@ -8,7 +8,7 @@ import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.engine.smoke.Item;
 import dev.ignis.engine.smoke.TestH2Driver;
 import org.junit.jupiter.api.Test;

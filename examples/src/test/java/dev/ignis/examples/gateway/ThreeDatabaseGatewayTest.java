@@ -9,7 +9,7 @@ import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.examples.model.AuditEvent;
 import dev.ignis.examples.model.Configuration;
 import dev.ignis.examples.model.User;

@@ -11,7 +11,7 @@ import dev.ignis.api.error.ModelException;
 import dev.ignis.api.model.Model;
 import dev.ignis.api.model.ModelType;
 import dev.ignis.api.spi.DriverPlugin;
-import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.execute.Observation;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.ModelDescriptor;

@@ -1,6 +1,6 @@
 package dev.ignis.engine.internal.execute;
 
-import dev.ignis.engine.QueryListener;
+import dev.ignis.engine.settings.QueryListener;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;

@@ -4,7 +4,7 @@ import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.TransactionException;
 import dev.ignis.api.filter.Where;
-import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.compile.PerParentWindow;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;

@@ -8,7 +8,7 @@ import dev.ignis.api.error.TransactionException;
 import dev.ignis.api.spi.DataSourceRuntime;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.RepositoryOperations;
-import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.model.ModelDescriptor;

@@ -5,7 +5,7 @@ import dev.ignis.api.filter.Fields;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.api.filter.Where;
-import dev.ignis.engine.EngineSettings;
+import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.compile.PerParentWindow;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;

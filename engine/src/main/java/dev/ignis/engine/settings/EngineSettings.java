@@ -1,4 +1,4 @@
-package dev.ignis.engine;
+package dev.ignis.engine.settings;
 
 import dev.ignis.api.model.CurrentUser;
 

@@ -1,4 +1,4 @@
-package dev.ignis.engine;
+package dev.ignis.engine.settings;
 
 /**
  * The engine's one observation point: every SQL statement it runs and every repository call it serves is
