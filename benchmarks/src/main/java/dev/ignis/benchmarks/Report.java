@@ -79,7 +79,29 @@ public final class Report {
             new Ratio("6 · H2", "with Micrometer / without", "ReadBench.ignisTypedMetrics[metricsDb=h2]", "ReadBench.ignisTyped[db=h2]", false, 0.97, false,
                     "scenario 1 (c) with MicrometerQueryListener on a SimpleMeterRegistry"),
             new Ratio("6 · PostgreSQL", "with Micrometer / without", "ReadBench.ignisTypedMetrics[metricsDb=postgres]", "ReadBench.ignisTyped[db=postgres]", false, 0.97, false,
-                    "scenario 1 (c) with MicrometerQueryListener (full profile only)"));
+                    "scenario 1 (c) with MicrometerQueryListener (full profile only)"),
+            perParent("PostgreSQL", "postgres", 10_000, 0.80), perParent("PostgreSQL", "postgres", 100, Double.NaN),
+            perParent("MariaDB", "mariadb", 10_000, 0.80), perParent("MariaDB", "mariadb", 100, Double.NaN),
+            windowed("PostgreSQL", "postgres", 10_000), windowed("PostgreSQL", "postgres", 100),
+            windowed("MariaDB", "mariadb", 10_000), windowed("MariaDB", "mariadb", 100));
+
+    /** Scenario 7, the library against the hand-written index-driven statement (time ratio: higher is better). */
+    private static Ratio perParent(String database, String key, int children, double goal) {
+        return new Ratio("7 · " + database + ", " + children + " events per parent", "Ignis / JDBC index-driven",
+                perParentScore("ignis", key, children), perParentScore("jdbcIndexed", key, children), true, goal, false,
+                "100 parents with their 3 latest events");
+    }
+
+    /** Scenario 7, the old window strategy's time over the library's: how much the index-driven form saves. */
+    private static Ratio windowed(String database, String key, int children) {
+        return new Ratio("7 · " + database + ", " + children + " events per parent", "Ignis / JDBC row_number() window",
+                perParentScore("ignis", key, children), perParentScore("jdbcWindow", key, children), true, 1.0, false,
+                "> 1: faster than the old window over every event");
+    }
+
+    private static String perParentScore(String contender, String db, int children) {
+        return "PerParentBench." + contender + "[children=" + children + ",ppDb=" + db + "]";
+    }
 
     /** Scores of one or more JMH JSON results, every run's kept (run numbers follow the files' order). */
     public static List<Score> load(List<Path> jsons) throws IOException {

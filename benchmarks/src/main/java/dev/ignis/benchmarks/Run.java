@@ -59,12 +59,14 @@ public final class Run {
             // after 20. Compile: with 3 s of warm-up, parse + count read 53-72 us per filter, with 5 s 8 us.
             case "quick" -> List.of(
                     new Group("reads", "ReadBench|CrossBench", 2, 7, s1, 2, s1),
+                    new Group("per-parent", "PerParentBench", 1, 5, s1, 3, s1),
                     new Group("crud", "CrudBench", 2, 5, s1, 2, s1),
                     new Group("compile", "CompileBench", 2, 5, s1, 2, s1),
                     new Group("boot-cold", "BootColdBench", 3, 0, s1, 1, s1),
                     new Group("boot-warm", "BootWarmBench", 2, 30, s1, 10, s1));
             case "full" -> List.of(
                     new Group("reads", "ReadBench|CrossBench", 3, 10, s1, 10, s1),
+                    new Group("per-parent", "PerParentBench", 2, 5, s1, 5, s1),
                     new Group("crud", "CrudBench", 3, 8, s1, 8, s1),
                     new Group("compile", "CompileBench", 3, 5, s1, 5, s1),
                     new Group("boot-cold", "BootColdBench", 8, 0, s1, 1, s1),

@@ -78,6 +78,14 @@ public interface DriverPlugin {
         return 1000;
     }
 
+    /**
+     * How includes with a per-parent {@code limit}/{@code skip} are read on this database. {@link PerParentForm#WINDOW}
+     * by default: it runs on every database; the index-driven forms read only what they return.
+     */
+    default PerParentForm perParentForm() {
+        return PerParentForm.WINDOW;
+    }
+
     /** Classifies a database error by SQLState and vendor code. */
     default ErrorKind classify(String sqlState, int vendorCode) {
         return ErrorKind.bySqlState(sqlState);

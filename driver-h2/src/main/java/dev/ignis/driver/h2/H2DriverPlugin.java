@@ -3,6 +3,7 @@ package dev.ignis.driver.h2;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ErrorKind;
 
 import java.util.LinkedHashMap;
@@ -129,5 +130,11 @@ public final class H2DriverPlugin implements DriverPlugin {
     @Override
     public String toString() {
         return "H2DriverPlugin[" + NAME + "]";
+    }
+
+    /** One limited select per parent key: H2 2.x has no {@code lateral} join; each branch stops after {@code skip + limit} rows of its index. */
+    @Override
+    public PerParentForm perParentForm() {
+        return PerParentForm.UNION_ALL;
     }
 }

@@ -4,6 +4,7 @@ import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
 
@@ -235,5 +236,11 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + name + "]";
+    }
+
+    /** One limited select per parent key: MariaDB has no {@code lateral}; each branch stops after {@code skip + limit} index entries. */
+    @Override
+    public PerParentForm perParentForm() {
+        return PerParentForm.UNION_ALL;
     }
 }

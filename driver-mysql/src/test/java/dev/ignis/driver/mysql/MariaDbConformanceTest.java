@@ -9,6 +9,7 @@ import dev.ignis.conformance.EnricherContract;
 import dev.ignis.conformance.ErrorContract;
 import dev.ignis.conformance.FilterFuzzContract;
 import dev.ignis.conformance.HostileInputBugsContract;
+import dev.ignis.conformance.PerParentIncludeContract;
 import dev.ignis.conformance.InjectionContract;
 import dev.ignis.conformance.OperatorContract;
 import dev.ignis.conformance.QueryShapeContract;
@@ -24,7 +25,7 @@ import dev.ignis.conformance.TransactionContract;
 class MariaDbConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
         DialectFeatureContract, FilterFuzzContract, InjectionContract,
-        SecretsContract, HostileInputBugsContract, QuietLogsContract {
+        SecretsContract, HostileInputBugsContract, QuietLogsContract, PerParentIncludeContract {
 
     @Override
     protected DatabaseTarget target() {

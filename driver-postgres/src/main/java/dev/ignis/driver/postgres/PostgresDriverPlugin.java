@@ -4,6 +4,7 @@ import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
 
@@ -144,5 +145,14 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     @Override
     public String toString() {
         return "PostgresDriverPlugin[" + NAME + "]";
+    }
+
+    /**
+     * One limited select per parent key: each is an index scan that stops after {@code skip + limit} rows. (A
+     * {@code lateral} join over a bound key array reads the same rows but cannot be written in HQL with Hibernate 7.4.)
+     */
+    @Override
+    public PerParentForm perParentForm() {
+        return PerParentForm.UNION_ALL;
     }
 }

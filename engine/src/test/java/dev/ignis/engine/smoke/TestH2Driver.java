@@ -2,6 +2,7 @@ package dev.ignis.engine.smoke;
 
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.PerParentForm;
 
 import java.util.Map;
 
@@ -20,6 +21,12 @@ public final class TestH2Driver implements DriverPlugin {
     @Override
     public Map<String, Object> hibernateSettings(DataSourceConfig config) {
         return Map.of("hibernate.dialect", "org.hibernate.dialect.H2Dialect");
+    }
+
+    /** The form H2's own plugin uses. */
+    @Override
+    public PerParentForm perParentForm() {
+        return PerParentForm.UNION_ALL;
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.ignis.api.filter.Operator;
 import dev.ignis.api.filter.Order;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ValueKind;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
@@ -68,6 +69,11 @@ public final class QueryCompiler {
         boolean isRelation(ModelDescriptor model, String relation);
 
         String condition(ModelDescriptor model, String alias, String relation, Where.Condition condition, QueryParameters params);
+    }
+
+    /** How this driver's database reads per-parent windows. */
+    public PerParentForm perParentForm() {
+        return driver.perParentForm();
     }
 
     /** Installed once the engine knows every datasource's models and relations. */

@@ -352,15 +352,16 @@ public final class ReadExecutor {
         for (List<Object> chunk : KeyChunks.of(keys, settings.inListChunkSize(), ctx.dataSource())) {
             QueryParameters params = new QueryParameters();
             String scopeCondition = compiler.where(target, scopeWhere, params, T);
-            String condition = keyPath + " in (" + params.bind(chunk) + ")" + (scopeCondition.isEmpty() ? "" : " and " + scopeCondition);
             String hql;
             if (window != null) {
-                // One statement for every parent: number the related rows per parent and keep the requested window.
-                String rows = window.rowsIn("o." + target.id().hqlPath(), T + "." + target.id().hqlPath(), keyPath, order,
-                        " from " + target.entityName() + " " + T + " where " + condition, params);
+                // One statement for every parent: the ids inside each parent's window, then those rows with their joins.
+                PerParentWindow.Rows related = new PerParentWindow.Rows(T + "." + target.id().hqlPath(),
+                        " from " + target.entityName() + " " + T, keyPath, scopeCondition, order);
+                String rows = window.rowsIn("o." + target.id().hqlPath(), related, chunk, params);
                 hql = "select " + step.reader().select("o") + selects(joins) + " from " + target.entityName() + " o"
                         + joinClauses(ctx, joins, joinWheres, params) + " where " + rows + compiler.orderBy(target, step.scope().order(), "o");
             } else {
+                String condition = keyPath + " in (" + params.bind(chunk) + ")" + (scopeCondition.isEmpty() ? "" : " and " + scopeCondition);
                 hql = "select " + step.reader().select(T) + selects(joins) + " from " + target.entityName() + " " + T
                         + joinClauses(ctx, joins, joinWheres, params) + " where " + condition + order;
             }
@@ -394,18 +395,17 @@ public final class ReadExecutor {
         Map<Object, List<Object>> grouped = new HashMap<>();
         for (List<Object> chunk : KeyChunks.of(keys, settings.inListChunkSize(), ctx.dataSource())) {
             QueryParameters params = new QueryParameters();
-            String keysBound = params.bind(chunk);
             String scopeCondition = compiler.where(target, scopeWhere, params, T);
-            String condition = junctionKey + " in (" + keysBound + ")" + (scopeCondition.isEmpty() ? "" : " and " + scopeCondition);
             String hql;
             if (step.window() != null) {
-                // Number each parent's targets in the scope's order and keep the requested window: still one statement.
-                String rows = step.window().rowsIn("o." + junction.id().hqlPath(), "j." + junction.id().hqlPath(), junctionKey, order,
-                        from + " where " + condition, params);
+                // Each parent's junction rows inside the window of its targets in the scope's order: still one statement.
+                PerParentWindow.Rows related = new PerParentWindow.Rows("j." + junction.id().hqlPath(), from, junctionKey, scopeCondition, order);
+                String rows = step.window().rowsIn("o." + junction.id().hqlPath(), related, chunk, params);
                 hql = "select o." + junctionSourceKey + ", " + step.reader().select("ot") + selects(joins) + " from " + junction.entityName()
                         + " o join " + target.entityName() + " ot on ot." + targetKey + " = o." + junctionTargetKey
                         + joinClauses(ctx, joins, joinWheres, params) + " where " + rows + compiler.orderBy(target, step.scope().order(), "ot");
             } else {
+                String condition = junctionKey + " in (" + params.bind(chunk) + ")" + (scopeCondition.isEmpty() ? "" : " and " + scopeCondition);
                 hql = "select " + junctionKey + ", " + step.reader().select(T) + selects(joins) + from
                         + joinClauses(ctx, joins, joinWheres, params) + " where " + condition + order;
             }

@@ -166,7 +166,8 @@ public final class ReadPlanner {
         String targetSource = registry.owner(relation.target());
         Filter scope = scope(target, include);
         String scopePath = here + ".scope";
-        PerParentWindow window = relation.toMany() ? PerParentWindow.of(scope, settings.maxLimit(), scopePath) : null;
+        PerParentWindow window = relation.toMany()
+                ? PerParentWindow.of(scope, settings.maxLimit(), scopePath, compilers.get(targetSource).perParentForm()) : null;
         IncludeStep.Form form = IncludeStep.Form.TARGETS;
         ModelDescriptor junction = null;
         String junctionSource = null;

@@ -1,0 +1,13 @@
+package dev.ignis.driver.mysql.cost;
+
+import dev.ignis.api.model.Model;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/** 100 events per parent. */
+@Model
+@Entity
+@Table(name = "cost_few_event", indexes = @Index(name = "cost_few_event_parent_seq", columnList = "parent_id, seq DESC, id"))
+public class FewEvent extends CostEvent {
+}
