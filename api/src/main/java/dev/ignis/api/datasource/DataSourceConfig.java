@@ -34,6 +34,7 @@ public final class DataSourceConfig {
     private final Map<String, String> properties;
     private final Map<String, String> hibernateSettings;
     private final SchemaAction schemaAction;
+    private final boolean quoteIdentifiers;
     private final List<Class<?>> models;
 
     private DataSourceConfig(Builder b) {
@@ -54,6 +55,7 @@ public final class DataSourceConfig {
         this.properties = Map.copyOf(b.properties);
         this.hibernateSettings = Map.copyOf(b.hibernateSettings);
         this.schemaAction = b.schemaAction;
+        this.quoteIdentifiers = b.quoteIdentifiers;
         this.models = List.copyOf(b.models);
     }
 
@@ -130,6 +132,15 @@ public final class DataSourceConfig {
         return schemaAction;
     }
 
+    /**
+     * Whether every table and column name is quoted in SQL (the default: names are used exactly as the model spells
+     * them, such as a table {@code "User"}). {@code false} quotes only reserved words, so a model maps tables created
+     * by ordinary unquoted DDL, which H2 stores in upper case and PostgreSQL in lower case.
+     */
+    public boolean quoteIdentifiers() {
+        return quoteIdentifiers;
+    }
+
     /** The models this datasource owns, as declared (may be empty: then repositories bound to it declare them). */
     public List<Class<?>> models() {
         return models;
@@ -138,7 +149,8 @@ public final class DataSourceConfig {
     public Builder toBuilder() {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
-                .properties(properties).hibernateSettings(hibernateSettings).schemaAction(schemaAction).models(models.toArray(new Class<?>[0]));
+                .properties(properties).hibernateSettings(hibernateSettings).schemaAction(schemaAction).quoteIdentifiers(quoteIdentifiers)
+                .models(models.toArray(new Class<?>[0]));
         b.url = url;
         b.host = host;
         b.port = port;
@@ -152,7 +164,7 @@ public final class DataSourceConfig {
         return "DataSourceConfig{name=" + name + ", driver=" + driver
                 + (url != null ? ", url=" + redactUrl(url) : ", host=" + host + ", port=" + port + ", database=" + database)
                 + ", user=" + user + ", password=" + (password == null || password.isEmpty() ? "<none>" : "****")
-                + ", maxPoolSize=" + maxPoolSize + ", schemaAction=" + schemaAction
+                + ", maxPoolSize=" + maxPoolSize + ", schemaAction=" + schemaAction + (quoteIdentifiers ? "" : ", quoteIdentifiers=false")
                 + ", properties=" + properties.keySet() + (hibernateSettings.isEmpty() ? "" : ", hibernateSettings=" + hibernateSettings.keySet())
                 + ", models=" + models.stream().map(Class::getSimpleName).toList() + "}";
     }
@@ -183,6 +195,7 @@ public final class DataSourceConfig {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final Map<String, String> hibernateSettings = new LinkedHashMap<>();
         private SchemaAction schemaAction = SchemaAction.NONE;
+        private boolean quoteIdentifiers = true;
         private final List<Class<?>> models = new ArrayList<>();
 
         private Builder(String name) {
@@ -270,6 +283,12 @@ public final class DataSourceConfig {
 
         public Builder hibernateSettings(Map<String, String> more) {
             this.hibernateSettings.putAll(more);
+            return this;
+        }
+
+        /** See {@link DataSourceConfig#quoteIdentifiers()}; {@code true} by default. */
+        public Builder quoteIdentifiers(boolean quoteIdentifiers) {
+            this.quoteIdentifiers = quoteIdentifiers;
             return this;
         }
 

@@ -5,9 +5,11 @@ import dev.ignis.conformance.ConformanceTestBase;
 import dev.ignis.conformance.DatabaseTarget;
 import dev.ignis.conformance.DefaultFilterAndHiddenContract;
 import dev.ignis.conformance.DialectFeatureContract;
+import dev.ignis.conformance.DriverStartContract;
 import dev.ignis.conformance.EnricherContract;
 import dev.ignis.conformance.ErrorContract;
 import dev.ignis.conformance.FilterFuzzContract;
+import dev.ignis.conformance.FilterSemanticsContract;
 import dev.ignis.conformance.HostileInputBugsContract;
 import dev.ignis.conformance.InjectionContract;
 import dev.ignis.conformance.OperatorContract;
@@ -22,7 +24,7 @@ import dev.ignis.conformance.TransactionContract;
  */
 class MariaDbConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
-        DialectFeatureContract, FilterFuzzContract, InjectionContract,
+        DialectFeatureContract, DriverStartContract, FilterFuzzContract, FilterSemanticsContract, InjectionContract,
         SecretsContract, HostileInputBugsContract {
 
     @Override
