@@ -61,6 +61,9 @@ public interface ConformanceFixture {
     /** The first column of the first row of a query on the suite's schema, by plain JDBC (null when no row). */
     Object jdbcValue(String sql, Object... params);
 
+    /** Runs one statement on the suite's schema by plain JDBC (DDL the engine did not write, for instance). */
+    void jdbcExecute(String sql);
+
     /** Quotes an identifier for {@link #jdbcValue}. */
     default String q(String identifier) {
         return database().q(identifier);

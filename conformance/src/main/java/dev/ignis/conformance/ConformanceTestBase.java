@@ -220,6 +220,15 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
     }
 
     @Override
+    public void jdbcExecute(String sql) {
+        try {
+            execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("fixture statement failed: " + sql, e);
+        }
+    }
+
+    @Override
     public Object jdbcValue(String sql, Object... params) {
         try (Connection c = database.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

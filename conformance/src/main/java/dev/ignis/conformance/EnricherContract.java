@@ -86,18 +86,32 @@ public interface EnricherContract extends ConformanceFixture {
     }
 
     @Test
-    default void createOverwritesTimestampsTheCallerSet() {
+    default void createKeepsTimestampsTheCallerSetAndFillsOnlyTheMissingOnes() {
         clock().set(T1);
-        Person person = Person.of("e1", "Liar");
+        Instant old = Instant.parse("1999-01-01T00:00:00Z");
+        Person imported = Person.of("e1", "Imported");
         TzColumns tz = new TzColumns();
-        tz.setCreatedAt(Instant.parse("1999-01-01T00:00:00Z"));
-        tz.setModifiedAt(Instant.parse("1999-01-01T00:00:00Z"));
-        person.setTz(tz);
+        tz.setCreatedAt(old);
+        tz.setModifiedAt(old.plusSeconds(60));
+        imported.setTz(tz);
+        Person half = Person.of("e2", "Half");
+        TzColumns createdOnly = new TzColumns();
+        createdOnly.setCreatedAt(old);
+        half.setTz(createdOnly);
 
-        String id = persons().create(person).single().getId();
+        String id = persons().create(imported).single().getId();
+        List<Person> batch = persons().createAll(List.of(half, Person.of("e3", "Fresh"))).data();
 
-        assertThat(persons().getById(id).getCreatedAt()).isEqualTo(T1);
-        assertThat(persons().getById(id).getModifiedAt()).isEqualTo(T1);
+        assertThat(persons().getById(id).getCreatedAt()).isEqualTo(old);
+        assertThat(persons().getById(id).getModifiedAt()).isEqualTo(old.plusSeconds(60));
+        assertThat(persons().getById(batch.get(0).getId()).getCreatedAt()).isEqualTo(old);
+        assertThat(persons().getById(batch.get(0).getId()).getModifiedAt()).as("a missing timestamp is filled").isEqualTo(T1);
+        assertThat(persons().getById(batch.get(1).getId()).getCreatedAt()).isEqualTo(T1);
+
+        clock().set(T2);
+        persons().updateById(id, Map.of("name", "Touched"));
+        assertThat(persons().getById(id).getModifiedAt()).as("an update still moves modifiedAt").isEqualTo(T2);
+        assertThat(persons().getById(id).getCreatedAt()).isEqualTo(old);
     }
 
     @Test

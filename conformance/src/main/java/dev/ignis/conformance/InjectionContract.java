@@ -57,7 +57,6 @@ public interface InjectionContract extends HostileInputFixture {
             "parent", "children", "aux", "linked", "nodes", "name", "code", "age", "score", "active", "status", "birthDate",
             "lastSeen", "secret", "createdAt", "modifiedAt", "createdBy", "modifiedBy", "where", "fields", "order", "limit",
             "skip", "offset", "include", "relation", "scope", "shouldSkipDefaultFilter", "and", "or");
-    Pattern JSON_SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\[\\d{1,6}])*");
 
     /** The corpus, decoded (escapes: \\ \n \r \t \0 \\uXXXX), without duplicates, in file order. */
     static List<String> payloads() {
@@ -453,7 +452,6 @@ public interface InjectionContract extends HostileInputFixture {
             String p = FilterFuzzer.quoteJson(payload);
             // Order.parse trims, and String.trim() also drops control characters: such a payload is no name at all
             boolean blank = payload.isBlank() || payload.trim().isEmpty();
-            boolean segment = !payload.isEmpty() && java.util.Arrays.stream(payload.split("\\.", -1)).allMatch(s -> JSON_SEGMENT.matcher(s).matches());
             Map<String, String> placements = new LinkedHashMap<>();
             placements.put("where field", "{\"where\":{" + p + ":\"x\"}}");
             placements.put("where field with operator", "{\"where\":{" + p + ":{\"gt\":1}}}");
@@ -473,6 +471,7 @@ public interface InjectionContract extends HostileInputFixture {
             placements.put("include fields", "{\"include\":[{\"relation\":\"children\",\"scope\":{\"fields\":[" + p + "]}}]}");
             placements.put("JSON path segment", "{\"where\":{" + FilterFuzzer.quoteJson("meta." + payload) + ":\"x\"}}");
             placements.put("inner JSON path segment", "{\"where\":{" + FilterFuzzer.quoteJson("meta.a." + payload + ".b") + ":1}}");
+            placements.put("quoted JSON path key", "{\"where\":{" + FilterFuzzer.quoteJson("meta[\"" + quotedKey(payload) + "\"]") + ":\"x\"}}");
             placements.put("JSON path order", "{\"order\":" + FilterFuzzer.quoteJson("meta." + payload) + "}");
             placements.put("operator", "{\"where\":{\"label\":{" + p + ":\"x\"}}}");
             placements.put("top-level key", "{" + p + ":1}");
@@ -480,11 +479,21 @@ public interface InjectionContract extends HostileInputFixture {
 
             for (Map.Entry<String, String> placement : placements.entrySet()) {
                 String name = placement.getKey();
-                boolean mayRun = name.contains("JSON path") && segment
+                // Any object key may be addressed in a JSON path (an escaped literal): such a condition runs and,
+                // unless the payload starts with a key the seed holds (a.b), matches nothing.
+                boolean jsonKey = name.contains("JSON path") && database().supportsJsonPath();
+                boolean mayRun = jsonKey
                         || name.equals("order direction") && blank
                         || name.startsWith("order") && blank;
-                identifier(tally, payload, "nodes " + name, mayRun, () -> hostile().nodes().find(Filter.parse(placement.getValue())),
-                        hostile::statements);
+                Runnable call = () -> {
+                    List<HzNode> rows = hostile().nodes().find(Filter.parse(placement.getValue()));
+                    if (jsonKey && !name.contains("order") && !payload.matches("(a|n|items)([.\\[].*)?") && !rows.isEmpty()) {
+                        throw new AssertionError("a JSON key no row holds matched " + rows.size() + " rows");
+                    }
+                };
+                // an error names the key as the filter wrote it: escaped inside a quoted key
+                String written = name.equals("quoted JSON path key") ? quotedKey(payload) : payload;
+                identifier(tally, written, "nodes " + name, mayRun, call, hostile::statements);
             }
             for (String doc : List.of("{\"where\":{" + p + ":1}}", "{\"order\":" + p + "}", "{\"fields\":[" + p + "]}",
                     "{\"where\":{\"and\":[{" + p + ":{\"like\":\"%\"}}]}}")) {
@@ -493,6 +502,11 @@ public interface InjectionContract extends HostileInputFixture {
             }
         }
         assertUntouched(hostile, before, tables, tally, "identifiers");
+    }
+
+    /** {@code payload} written inside a quoted JSON path key {@code ["..."]}: quotes and backslashes escaped. */
+    private static String quotedKey(String payload) {
+        return payload.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     private void identifier(Tally tally, String payload, String placement, boolean mayRun, Runnable call, Supplier<Long> statements) {

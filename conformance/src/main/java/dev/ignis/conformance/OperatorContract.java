@@ -172,10 +172,10 @@ public interface OperatorContract extends ConformanceFixture {
     }
 
     @Test
-    default void nullInsideAListIsAFilterError() {
-        assertThatThrownBy(() -> Filter.parse("{\"where\":{\"age\":{\"inq\":[30,null]}}}"))
+    default void nullInsideBetweenIsAFilterError() {
+        assertThatThrownBy(() -> Filter.parse("{\"where\":{\"age\":{\"between\":[30,null]}}}"))
                 .isInstanceOf(FilterException.class)
-                .satisfies(e -> assertThat(((FilterException) e).path()).isEqualTo("where.age.inq[1]"));
+                .satisfies(e -> assertThat(((FilterException) e).path()).isEqualTo("where.age.between[1]"));
     }
 
     @Test

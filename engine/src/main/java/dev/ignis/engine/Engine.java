@@ -5,6 +5,7 @@ import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.api.error.DataSourceStartException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
+import dev.ignis.api.filter.Filter;
 import dev.ignis.api.model.CurrentUser;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.internal.boot.Cleanup;
@@ -227,16 +228,30 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * A model row as the filter language sees it: flat properties by filter key (enricher columns included), and
-     * the relations that were included, recursively. Hidden properties and null values are left out. For JSON
-     * responses; the engine must have started.
+     * A model row as the filter language sees it: flat properties by filter key (enricher columns included), null
+     * ones too, and the relations that hold rows, recursively. Hidden properties are left out. For JSON responses
+     * when the filter that read the row is not at hand; the engine must have started.
      */
     public Map<String, Object> toMap(Object row) {
+        return RowMaps.toMap(startedRegistry(), row, null);
+    }
+
+    /**
+     * A model row as {@code filter} (the one that read it) selected it: every property of its {@code fields} (all
+     * visible ones when it names none), with {@code null} where the value is null, and each relation it included — a
+     * to-one as a map or {@code null}, a to-many as a list, never null — each by its include's scope. Hidden and
+     * unselected properties (keys read only to stitch relations) never appear.
+     */
+    public Map<String, Object> toMap(Object row, Filter filter) {
+        return RowMaps.toMap(startedRegistry(), row, java.util.Objects.requireNonNull(filter, "filter"));
+    }
+
+    private RelationRegistry startedRegistry() {
         RelationRegistry current = registry;
         if (current == null) {
             throw new IllegalStateException("Engine has not started");
         }
-        return RowMaps.toMap(current, row);
+        return current;
     }
 
     /** Closes every datasource's session factory and pool; idempotent. */

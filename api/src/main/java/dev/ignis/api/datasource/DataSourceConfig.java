@@ -37,6 +37,7 @@ public final class DataSourceConfig {
     private final SchemaAction schemaAction;
     private final List<String> migrationLocations;
     private final String migrationTable;
+    private final boolean quoteIdentifiers;
     private final List<Class<?>> models;
 
     private DataSourceConfig(Builder b) {
@@ -59,6 +60,7 @@ public final class DataSourceConfig {
         this.schemaAction = b.schemaAction;
         this.migrationLocations = b.migrationLocations.isEmpty() ? List.of("classpath:db/migration/" + b.name) : List.copyOf(b.migrationLocations);
         this.migrationTable = b.migrationTable != null ? b.migrationTable : defaultMigrationTable(b.name);
+        this.quoteIdentifiers = b.quoteIdentifiers;
         this.models = List.copyOf(b.models);
     }
 
@@ -155,6 +157,15 @@ public final class DataSourceConfig {
         return name == null ? null : "flyway_history_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     }
 
+    /**
+     * Whether every table and column name is quoted in SQL (the default: names are used exactly as the model spells
+     * them, such as a table {@code "User"}). {@code false} quotes only reserved words, so a model maps tables created
+     * by ordinary unquoted DDL, which H2 stores in upper case and PostgreSQL in lower case.
+     */
+    public boolean quoteIdentifiers() {
+        return quoteIdentifiers;
+    }
+
     /** The models this datasource owns, as declared (may be empty: then repositories bound to it declare them). */
     public List<Class<?>> models() {
         return models;
@@ -163,7 +174,8 @@ public final class DataSourceConfig {
     public Builder toBuilder() {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
-                .properties(properties).hibernateSettings(hibernateSettings).schemaAction(schemaAction).models(models.toArray(new Class<?>[0]));
+                .properties(properties).hibernateSettings(hibernateSettings).schemaAction(schemaAction).quoteIdentifiers(quoteIdentifiers)
+                .models(models.toArray(new Class<?>[0]));
         b.migrationLocations.addAll(migrationLocations);
         b.migrationTable = migrationTable;
         b.url = url;
@@ -181,6 +193,7 @@ public final class DataSourceConfig {
                 + ", user=" + user + ", password=" + (password == null || password.isEmpty() ? "<none>" : "****")
                 + ", maxPoolSize=" + maxPoolSize + ", schemaAction=" + schemaAction
                 + (schemaAction == SchemaAction.MIGRATE ? ", migrationLocations=" + migrationLocations + ", migrationTable=" + migrationTable : "")
+                + (quoteIdentifiers ? "" : ", quoteIdentifiers=false")
                 + ", properties=" + properties.keySet() + (hibernateSettings.isEmpty() ? "" : ", hibernateSettings=" + hibernateSettings.keySet())
                 + ", models=" + models.stream().map(Class::getSimpleName).toList() + "}";
     }
@@ -213,6 +226,7 @@ public final class DataSourceConfig {
         private SchemaAction schemaAction = SchemaAction.NONE;
         private final List<String> migrationLocations = new ArrayList<>();
         private String migrationTable;
+        private boolean quoteIdentifiers = true;
         private final List<Class<?>> models = new ArrayList<>();
 
         private Builder(String name) {
@@ -300,6 +314,12 @@ public final class DataSourceConfig {
 
         public Builder hibernateSettings(Map<String, String> more) {
             this.hibernateSettings.putAll(more);
+            return this;
+        }
+
+        /** See {@link DataSourceConfig#quoteIdentifiers()}; {@code true} by default. */
+        public Builder quoteIdentifiers(boolean quoteIdentifiers) {
+            this.quoteIdentifiers = quoteIdentifiers;
             return this;
         }
 

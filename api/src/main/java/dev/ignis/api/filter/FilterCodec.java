@@ -190,6 +190,10 @@ public final class FilterCodec {
     }
 
     private static Object readOperand(Operator operator, JsonNode value, String path) {
+        if (operator.isArray() && !value.isArray() && !value.isNull()) {
+            // A scalar operand of an array operator is the one-element array, as in Ignis.
+            return List.of(scalar(value, path));
+        }
         if (operator.takesList()) {
             if (!value.isArray()) {
                 throw new FilterException(path, "'" + operator.jsonName() + "' takes an array, got " + kind(value));
@@ -203,7 +207,7 @@ public final class FilterCodec {
             List<Object> values = new ArrayList<>(value.size());
             for (int i = 0; i < value.size(); i++) {
                 JsonNode item = value.get(i);
-                if (item.isNull()) {
+                if (item.isNull() && operator != Operator.IN && operator != Operator.NIN) {
                     throw new FilterException(path + "[" + i + "]", "null is not allowed in '" + operator.jsonName()
                             + "'; use {\"eq\": null} or {\"is\": null}");
                 }

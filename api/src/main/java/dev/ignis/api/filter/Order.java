@@ -22,9 +22,12 @@ public record Order(String field, Direction direction) {
         return new Order(field, Direction.DESC);
     }
 
-    /** Parses the LoopBack form {@code "field [ASC|DESC]"}; direction is case-insensitive, ASC by default. */
+    /**
+     * Parses the LoopBack form {@code "field [ASC|DESC]"}; direction is case-insensitive, ASC by default. A field with a
+     * quoted JSON key ({@code meta["a b"] DESC}) may hold spaces inside the quotes.
+     */
     public static Order parse(String text, String path) {
-        String[] parts = text == null ? new String[0] : text.trim().split("\\s+");
+        String[] parts = text == null ? new String[0] : split(text.trim());
         if (parts.length == 0 || parts[0].isEmpty() || parts.length > 2) {
             throw new FilterException(path, "order must look like \"field\" or \"field ASC|DESC\", got \"" + text + "\"");
         }
@@ -39,6 +42,20 @@ public record Order(String field, Direction direction) {
             default:
                 throw new FilterException(path, "unknown sort direction '" + parts[1] + "'", java.util.List.of("ASC", "DESC"));
         }
+    }
+
+    private static String[] split(String text) {
+        int quoted = text.lastIndexOf("\"]");
+        if (quoted < 0) {
+            return text.split("\\s+");
+        }
+        int space = quoted + 2;
+        while (space < text.length() && !Character.isWhitespace(text.charAt(space))) {
+            space++;
+        }
+        String rest = text.substring(space).trim();
+        return rest.isEmpty() ? new String[] {text.substring(0, space)} : rest.split("\\s+").length > 1 ? new String[] {"", "", ""}
+                : new String[] {text.substring(0, space), rest};
     }
 
     @Override

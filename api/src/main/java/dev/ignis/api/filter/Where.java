@@ -37,10 +37,12 @@ public sealed interface Where permits Where.And, Where.Or, Where.Condition {
             if (operator == null) {
                 throw new IllegalArgumentException("operator must not be null");
             }
+            // inq/nin may hold nulls, which match nothing (as SQL's IN ignores them); other lists may not.
+            boolean nullsAllowed = operator == Operator.IN || operator == Operator.NIN;
             if (value instanceof Collection<?> c) {
-                value = List.copyOf(nullSafeCopy(c));
+                value = copy(c, nullsAllowed);
             } else if (value instanceof Object[] array && operator.takesList()) {
-                value = List.copyOf(nullSafeCopy(Arrays.asList(array)));
+                value = copy(Arrays.asList(array), nullsAllowed);
             }
         }
 
@@ -56,15 +58,15 @@ public sealed interface Where permits Where.And, Where.Or, Where.Condition {
             return java.util.Objects.hash(field, operator, value);
         }
 
-        private static List<Object> nullSafeCopy(Collection<?> values) {
+        private static List<Object> copy(Collection<?> values, boolean nullsAllowed) {
             List<Object> copy = new ArrayList<>(values.size());
             for (Object v : values) {
-                if (v == null) {
+                if (v == null && !nullsAllowed) {
                     throw new IllegalArgumentException("list values must not be null");
                 }
                 copy.add(v);
             }
-            return copy;
+            return java.util.Collections.unmodifiableList(copy);
         }
     }
 

@@ -6,8 +6,8 @@ import jakarta.persistence.Embeddable;
 import java.time.Instant;
 
 /**
- * Timestamp enricher: {@code created_at} set on create, {@code modified_at} set on create and on every update
- * (bulk updates included). Embed with {@code @Embedded TzColumns tz;} — filter keys are {@code createdAt}, {@code modifiedAt}.
+ * Timestamp enricher: {@code created_at} and {@code modified_at} set on create from the engine's clock unless the
+ * caller set them (imports keep their history), {@code modified_at} set on every update (bulk updates included). Embed with {@code @Embedded TzColumns tz;} — filter keys are {@code createdAt}, {@code modifiedAt}.
  */
 @Embeddable
 public class TzColumns {

@@ -31,6 +31,38 @@ public interface DriverPlugin {
      */
     String STRING_COLUMN_COLLATION = "ignis.ddl.string_collation";
 
+    /**
+     * The escape character of {@code like}, {@code nlike}, {@code ilike} and {@code nilike} patterns as the engine binds
+     * them. Filters escape with a backslash ({@code \%}, {@code \_}, {@code \\}); the engine rewrites that to this
+     * character, because a backslash inside an SQL literal means different things on different databases. A driver's
+     * template for those operators ends each comparison with {@link #LIKE_ESCAPE_CLAUSE}.
+     */
+    char LIKE_ESCAPE = '!';
+
+    /** The HQL clause a like-family template puts after its pattern: {@code escape '!'}. */
+    String LIKE_ESCAPE_CLAUSE = "escape '" + LIKE_ESCAPE + "'";
+
+    /**
+     * The function a driver with {@link #supportsJsonPath()} declares in {@link #sqlFunctions()}: {@code ?1} a JSON
+     * column, {@code ?2} an SQL/JSON path such as {@code $."a"[0]."b"}; gives the scalar there as text, or NULL for a
+     * JSON null, a missing key, an object or an array.
+     */
+    String JSON_TEXT_FUNCTION = "ignis_json_text";
+
+    /**
+     * Like {@link #JSON_TEXT_FUNCTION}, as a number: the value when its text is a number ({@code -?[0-9]+(.[0-9]+)?}),
+     * unrounded, else NULL (never an error). Its result is a {@code BigDecimal}.
+     */
+    String JSON_NUMBER_FUNCTION = "ignis_json_number";
+
+    /** Names of {@link #sqlFunctions()} starting with this are boolean predicates. */
+    String PREDICATE_FUNCTION_PREFIX = "ignis_is_";
+
+    /** Whether the function of that name (one of {@link #sqlFunctions()}) is a boolean predicate. */
+    static boolean isPredicateFunction(String name) {
+        return name.startsWith(PREDICATE_FUNCTION_PREFIX) || name.contains("regexp");
+    }
+
     /** The name datasources use, e.g. {@code postgres}. */
     String name();
 
@@ -45,12 +77,27 @@ public interface DriverPlugin {
     /** Hibernate settings for this database (dialect and its version, batching, time zone handling). */
     Map<String, Object> hibernateSettings(DataSourceConfig config);
 
-    /** JDBC driver properties the pool should set by default (statement caching and the like); the configuration's own win. */
+    /**
+     * Called once at start with the server the datasource reached (its JDBC metadata's product name and version). A
+     * driver that cannot work with that server throws a {@link dev.ignis.api.error.DataSourceConfigException} naming the
+     * plugin that can; nothing by default.
+     */
+    default void checkServer(DataSourceConfig config, String productName, String productVersion) {
+    }
+
+    /**
+     * JDBC driver properties the pool should set by default (statement caching and the like). A parameter the user wrote in
+     * the JDBC URL, and a configuration's own {@code property(...)}, win over these.
+     */
     default Map<String, String> connectionDefaults() {
         return Map.of();
     }
 
-    /** SQL functions to register with Hibernate: name to SQL pattern ({@code ?1}, {@code ?2} are the arguments). */
+    /**
+     * SQL functions to register with Hibernate: name to SQL pattern ({@code ?1}, {@code ?2} are the arguments). A
+     * function is a boolean predicate when its name starts with {@value #PREDICATE_FUNCTION_PREFIX} or contains
+     * {@code regexp}; otherwise it gives a string.
+     */
     default Map<String, String> sqlFunctions() {
         return Map.of();
     }
@@ -58,6 +105,16 @@ public interface DriverPlugin {
     /** An HQL template replacing the engine's default for this operator on this kind of value, if the database needs one. */
     default Optional<String> operatorTemplate(Operator operator, ValueKind kind) {
         return Optional.empty();
+    }
+
+    /**
+     * An HQL template for an array operator ({@code contains}, {@code containedBy}, {@code overlaps}) on an array property
+     * whose elements are of {@code elementKind}; by default {@link #operatorTemplate(Operator, ValueKind)} for
+     * {@link ValueKind#ARRAY}. {@code {1}} is an array of the model's element type, which may differ from the column's
+     * ({@code String[]} against a {@code text[]} or {@code varchar[]} column).
+     */
+    default Optional<String> arrayOperatorTemplate(Operator operator, ValueKind elementKind) {
+        return operatorTemplate(operator, ValueKind.ARRAY);
     }
 
     /** Whether the operator can be evaluated with its documented semantics; if not, filters using it fail with a clear error. */

@@ -229,17 +229,22 @@ class FilterCodecErrorTest {
         }
 
         @Test
-        void nullInsideInq() {
-            FilterException e = parseError("{\"where\":{\"id\":{\"inq\":[1,null,3]}}}");
-            assertThat(e.path()).isEqualTo("where.id.inq[1]");
-            assertThat(e.getMessage()).contains("null is not allowed in 'inq'");
+        void nullInsideInqIsKept() {
+            Filter filter = Filter.parse("{\"where\":{\"id\":{\"inq\":[1,null,3]}}}");
+            assertThat(((Where.Condition) filter.where()).value()).isEqualTo(java.util.Arrays.asList(1L, null, 3L));
+            assertThat(Filter.parse(filter.toJson())).isEqualTo(filter);
         }
 
         @Test
-        void nullInsideBareArray() {
-            FilterException e = parseError("{\"where\":{\"id\":[null]}}");
-            assertThat(e.path()).isEqualTo("where.id[0]");
-            assertThat(e.getMessage()).contains("null is not allowed");
+        void nullInsideBareArrayIsKept() {
+            Filter filter = Filter.parse("{\"where\":{\"id\":[null]}}");
+            assertThat(((Where.Condition) filter.where()).value()).isEqualTo(java.util.Arrays.asList((Object) null));
+        }
+
+        @Test
+        void nullInsideNinIsKept() {
+            Filter filter = Filter.parse("{\"where\":{\"id\":{\"nin\":[null,\"a\"]}}}");
+            assertThat(((Where.Condition) filter.where()).value()).isEqualTo(java.util.Arrays.asList(null, "a"));
         }
 
         @Test

@@ -171,12 +171,12 @@ class WhereTest {
         }
 
         @Test
-        void nullsInsideListsAreRejected() {
-            assertThatThrownBy(() -> Where.in("id", Arrays.asList(1L, null)))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be null");
+        void nullsInsideListsAreKeptForInAndNinAndRejectedElsewhere() {
+            assertThat(Where.in("id", Arrays.asList(1L, null)).value()).isEqualTo(Arrays.asList(1L, null));
+            assertThat(new Where.Condition("id", Operator.NIN, new Object[]{null}, "p").value()).isEqualTo(Arrays.asList((Object) null));
             assertThatThrownBy(() -> Where.between("age", 1L, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be null");
-            assertThatThrownBy(() -> new Where.Condition("id", Operator.NIN, new Object[]{null}, "p"))
+            assertThatThrownBy(() -> new Where.Condition("tags", Operator.CONTAINS, Arrays.asList("a", null), "p"))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 

@@ -16,6 +16,16 @@ public class Tagged extends StringIdEntity {
 
     private String[] tags;
 
+    /** Element types beside text, for the array operators' element typing (PostgreSQL alters their columns' types). */
+    private Integer[] ranks;
+
+    private Long[] sizes;
+
+    private java.util.UUID[] refs;
+
+    @Column(precision = 12, scale = 2)
+    private java.math.BigDecimal[] amounts;
+
     public Tagged() {
     }
 
@@ -38,5 +48,37 @@ public class Tagged extends StringIdEntity {
 
     public void setTags(String[] tags) {
         this.tags = tags;
+    }
+
+    public Integer[] getRanks() {
+        return ranks;
+    }
+
+    public void setRanks(Integer[] ranks) {
+        this.ranks = ranks;
+    }
+
+    public Long[] getSizes() {
+        return sizes;
+    }
+
+    public void setSizes(Long[] sizes) {
+        this.sizes = sizes;
+    }
+
+    public java.util.UUID[] getRefs() {
+        return refs;
+    }
+
+    public void setRefs(java.util.UUID[] refs) {
+        this.refs = refs;
+    }
+
+    public java.math.BigDecimal[] getAmounts() {
+        return amounts;
+    }
+
+    public void setAmounts(java.math.BigDecimal[] amounts) {
+        this.amounts = amounts;
     }
 }

@@ -5,9 +5,11 @@ import dev.ignis.conformance.ConformanceTestBase;
 import dev.ignis.conformance.DatabaseTarget;
 import dev.ignis.conformance.DefaultFilterAndHiddenContract;
 import dev.ignis.conformance.DialectFeatureContract;
+import dev.ignis.conformance.DriverStartContract;
 import dev.ignis.conformance.EnricherContract;
 import dev.ignis.conformance.ErrorContract;
 import dev.ignis.conformance.FilterFuzzContract;
+import dev.ignis.conformance.FilterSemanticsContract;
 import dev.ignis.conformance.HostileInputBugsContract;
 import dev.ignis.conformance.PerParentIncludeContract;
 import dev.ignis.conformance.InjectionContract;
@@ -21,8 +23,7 @@ import dev.ignis.conformance.TransactionContract;
 /** The conformance suite on H2 in memory, through the {@code h2} driver plugin. */
 class H2ConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
-        DialectFeatureContract, FilterFuzzContract, InjectionContract,
-        SecretsContract, HostileInputBugsContract, QuietLogsContract, PerParentIncludeContract {
+        DialectFeatureContract, FilterFuzzContract, InjectionContract, SecretsContract, HostileInputBugsContract, QuietLogsContract, PerParentIncludeContract, DriverStartContract, FilterSemanticsContract {
 
     @Override
     protected DatabaseTarget target() {

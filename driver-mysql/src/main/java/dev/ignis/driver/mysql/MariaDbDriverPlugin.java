@@ -1,5 +1,7 @@
 package dev.ignis.driver.mysql;
 
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.spi.DriverPlugin;
 
 import java.util.Map;
@@ -47,6 +49,31 @@ public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
         settings.put("jakarta.persistence.database-minor-version", String.valueOf(MINOR_VERSION));
         settings.put(DriverPlugin.BIND_TEMPORAL_AS_TEXT, "true");
     }
+
+    /**
+     * Refuses a MySQL server (no {@code utf8mb4_nopad_bin}, other functions: use the {@code mysql} driver) and a MariaDB
+     * older than {@value #MAJOR_VERSION}.{@value #MINOR_VERSION}, the version Hibernate is told.
+     */
+    @Override
+    public void checkServer(DataSourceConfig config, String productName, String productVersion) {
+        String version = productVersion == null ? "" : productVersion;
+        if (!version.contains("MariaDB")) {
+            throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "' reached a " + productName
+                    + " server (" + version + ") that is not MariaDB; use driver '" + MySqlDriverPlugin.NAME + "' for MySQL");
+        }
+        java.util.regex.Matcher numbers = MARIADB_VERSION.matcher(version);
+        if (numbers.find()) {
+            int major = Integer.parseInt(numbers.group(1));
+            int minor = Integer.parseInt(numbers.group(2));
+            if (major < MAJOR_VERSION || major == MAJOR_VERSION && minor < MINOR_VERSION) {
+                throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "' needs MariaDB "
+                        + MAJOR_VERSION + "." + MINOR_VERSION + " or later, the server is " + version);
+            }
+        }
+    }
+
+    /** The MariaDB version inside what Connector/J reports, e.g. {@code 10.11} of {@code 5.5.5-10.11.6-MariaDB-0+deb12u1}. */
+    private static final java.util.regex.Pattern MARIADB_VERSION = java.util.regex.Pattern.compile("(?:^|-)(\\d+)\\.(\\d+)\\.\\d+-MariaDB");
 
     /**
      * Client-side prepared statements: Connector/J treats MariaDB as MySQL 5.5, its most tested path with MariaDB

@@ -1,5 +1,8 @@
 package dev.ignis.driver.mysql;
 
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.error.DataSourceConfigException;
+
 import java.util.Map;
 
 /**
@@ -26,6 +29,18 @@ public final class MySqlDriverPlugin extends MySqlFamilyPlugin {
     @Override
     void addSettings(Map<String, Object> settings) {
         // Nothing: the version comes from the connection.
+    }
+
+    /**
+     * Connector/J reports MariaDB as "MySQL" with a version such as {@code 5.5.5-10.11.6-MariaDB}; this driver's
+     * collation and functions do not exist there, so it refuses that server at start and names the right driver.
+     */
+    @Override
+    public void checkServer(DataSourceConfig config, String productName, String productVersion) {
+        if (productVersion != null && productVersion.contains("MariaDB")) {
+            throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "' reached a MariaDB server ("
+                    + productVersion + "); use driver '" + MariaDbDriverPlugin.NAME + "' for MariaDB");
+        }
     }
 
     /** MySQL 8 caches server-side prepared statements well (HikariCP's recommended setting). */

@@ -108,16 +108,25 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         f.put(EXACT, "(convert(?1 using utf8mb4) collate " + exactCollation + ")");
         f.put("ignis_regexp", regexp);
         f.put("ignis_iregexp", iregexp);
+        // The scalar's text (JSON_VALUE would give 1 for true), NULL for JSON null, objects and arrays; a number is
+        // the text that looks like one (a plain cast turns "high" into 0), as DECIMAL(65,30): no rounding below 30
+        // decimals. ?2 is a string literal, so naming it twice binds nothing twice.
+        String value = "json_extract(?1, ?2)";
+        f.put(DriverPlugin.JSON_TEXT_FUNCTION, "(case when json_type(" + value + ") in ('OBJECT', 'ARRAY', 'NULL') then null"
+                + " else json_unquote(" + value + ") end)");
+        f.put(DriverPlugin.JSON_NUMBER_FUNCTION, "cast(nullif(regexp_substr(json_unquote(" + value
+                + "), '^-{0,1}[0-9]+([.][0-9]+){0,1}$'), '') as decimal(65,30))");
         this.functions = Map.copyOf(f);
         Map<Operator, String> t = new EnumMap<>(Operator.class);
         t.put(Operator.EQ, "({0} = {1} and " + EXACT + "({0}) = {1})");
         t.put(Operator.NEQ, EXACT + "({0}) <> {1}");
         t.put(Operator.IN, "({0} in {1} and " + EXACT + "({0}) in {1})");
         t.put(Operator.NIN, EXACT + "({0}) not in {1}");
-        t.put(Operator.LIKE, "({0} like {1} and " + EXACT + "({0}) like {1})");
-        t.put(Operator.NLIKE, EXACT + "({0}) not like {1}");
-        t.put(Operator.ILIKE, "lower(" + EXACT + "({0})) like lower({1})");
-        t.put(Operator.NILIKE, "lower(" + EXACT + "({0})) not like lower({1})");
+        String escape = " " + DriverPlugin.LIKE_ESCAPE_CLAUSE;
+        t.put(Operator.LIKE, "({0} like {1}" + escape + " and " + EXACT + "({0}) like {1}" + escape + ")");
+        t.put(Operator.NLIKE, EXACT + "({0}) not like {1}" + escape);
+        t.put(Operator.ILIKE, "lower(" + EXACT + "({0})) like lower({1})" + escape);
+        t.put(Operator.NILIKE, "lower(" + EXACT + "({0})) not like lower({1})" + escape);
         this.stringTemplates = t;
     }
 
@@ -198,7 +207,7 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
 
     abstract boolean useServerPrepStmts();
 
-    /** {@value #EXACT} (string), {@code ignis_regexp} and {@code ignis_iregexp} (boolean). */
+    /** {@value #EXACT} (string), {@code ignis_regexp} and {@code ignis_iregexp} (boolean), the JSON path functions. */
     @Override
     public Map<String, String> sqlFunctions() {
         return functions;

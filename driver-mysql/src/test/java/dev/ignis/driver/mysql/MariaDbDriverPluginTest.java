@@ -3,6 +3,7 @@ package dev.ignis.driver.mysql;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
+import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,8 @@ class MariaDbDriverPluginTest {
 
     @Test
     void functionsAreValidHibernatePatterns() {
-        assertThat(plugin.sqlFunctions()).containsOnlyKeys("ignis_exact", "ignis_regexp", "ignis_iregexp");
+        assertThat(plugin.sqlFunctions()).containsOnlyKeys("ignis_exact", "ignis_regexp", "ignis_iregexp",
+                DriverPlugin.JSON_TEXT_FUNCTION, DriverPlugin.JSON_NUMBER_FUNCTION);
         plugin.sqlFunctions().values().forEach(p -> assertThat(p.replaceAll("\\?\\d", "")).doesNotContain("?"));
         assertThat(plugin.supportsJsonPath()).isTrue();
         assertThat(plugin.supports(Operator.CONTAINS, ValueKind.ARRAY)).isFalse();

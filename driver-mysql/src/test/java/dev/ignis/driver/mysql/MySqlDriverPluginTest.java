@@ -26,6 +26,22 @@ class MySqlDriverPluginTest {
     }
 
     @Test
+    void eachPluginRefusesTheOtherServerAtStartNamingTheRightPlugin() {
+        DataSourceConfig config = DataSourceConfig.named("Shop").driver("mysql").database("shop").build();
+        String mariaDb = "5.5.5-10.11.19-MariaDB-0+deb12u1";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plugin.checkServer(config, "MySQL", mariaDb))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("'mariadb'").hasMessageContaining(mariaDb);
+        plugin.checkServer(config, "MySQL", "8.0.36");
+        MariaDbDriverPlugin mariadb = new MariaDbDriverPlugin();
+        mariadb.checkServer(config, "MySQL", mariaDb);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mariadb.checkServer(config, "MySQL", "8.0.36"))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("'mysql'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mariadb.checkServer(config, "MySQL", "5.5.5-10.6.12-MariaDB"))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("10.11");
+    }
+
+    @Test
     void buildsUrlWithDefaultsAndWithoutCredentials() {
         assertThat(plugin.jdbcUrl(DataSourceConfig.named("Legacy").driver("mysql").database("shop").user("app").password("secret").build()))
                 .isEqualTo("jdbc:mysql://127.0.0.1:3306/shop").doesNotContain("secret").doesNotContain("app");
@@ -75,7 +91,9 @@ class MySqlDriverPluginTest {
         assertThat(plugin.operatorTemplate(Operator.EQ, ValueKind.STRING)).contains("({0} = {1} and ignis_exact({0}) = {1})");
         assertThat(plugin.operatorTemplate(Operator.NEQ, ValueKind.STRING)).contains("ignis_exact({0}) <> {1}");
         assertThat(plugin.operatorTemplate(Operator.IN, ValueKind.STRING)).contains("({0} in {1} and ignis_exact({0}) in {1})");
-        assertThat(plugin.operatorTemplate(Operator.ILIKE, ValueKind.STRING)).contains("lower(ignis_exact({0})) like lower({1})");
+        assertThat(plugin.operatorTemplate(Operator.ILIKE, ValueKind.STRING)).contains("lower(ignis_exact({0})) like lower({1}) escape '!'");
+        assertThat(plugin.operatorTemplate(Operator.LIKE, ValueKind.STRING))
+                .contains("({0} like {1} escape '!' and ignis_exact({0}) like {1} escape '!')");
         // Regular expressions keep the engine's default template (ignis_regexp / ignis_iregexp).
         assertThat(plugin.operatorTemplate(Operator.REGEXP, ValueKind.STRING)).isEmpty();
         assertThat(plugin.operatorTemplate(Operator.EQ, ValueKind.NUMBER)).isEmpty();

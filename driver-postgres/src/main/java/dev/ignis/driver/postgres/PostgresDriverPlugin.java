@@ -11,6 +11,7 @@ import dev.ignis.api.spi.ValueKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -99,12 +100,47 @@ public final class PostgresDriverPlugin implements DriverPlugin {
         return Map.copyOf(defaults);
     }
 
-    /** {@code ignis_regexp} / {@code ignis_iregexp}, both boolean: POSIX regular expressions. */
+    /**
+     * {@code ignis_regexp} / {@code ignis_iregexp}, both boolean: POSIX regular expressions. The JSON path functions
+     * read with {@code jsonb_path_query_first}; numbers are {@code numeric}, unrounded. The array predicates
+     * compare both sides as {@code numeric[]} (number elements) or {@code text[]} (any other): PostgreSQL has no
+     * {@code @>} between {@code text[]} and the {@code varchar[]} pgjdbc binds a {@code String[]} as, nor between
+     * {@code integer[]} and {@code bigint[]}, so a column of any of these types compares with the model's element type.
+     */
     @Override
     public Map<String, String> sqlFunctions() {
-        return Map.of(
-                "ignis_regexp", "(?1 ~ ?2)",
-                "ignis_iregexp", "(?1 ~* ?2)");
+        Map<String, String> functions = new LinkedHashMap<>();
+        functions.put("ignis_regexp", "(?1 ~ ?2)");
+        functions.put("ignis_iregexp", "(?1 ~* ?2)");
+        // One evaluation of the path per row; objects and arrays give NULL, as SQL/JSON's json_value does.
+        String value = "from jsonb_path_query_first(cast(?1 as jsonb), cast(?2 as jsonpath)) as v)";
+        functions.put(DriverPlugin.JSON_TEXT_FUNCTION,
+                "(select case when jsonb_typeof(v) in ('object', 'array') then null else v #>> '{}' end " + value);
+        functions.put(DriverPlugin.JSON_NUMBER_FUNCTION, "(select case when jsonb_typeof(v) in ('number', 'string')"
+                + " and (v #>> '{}') ~ '^-{0,1}[0-9]+([.][0-9]+){0,1}$' then cast(v #>> '{}' as numeric) end " + value);
+        for (String type : List.of("numeric", "text")) {
+            functions.put(ARRAY_FUNCTION + "contains_" + type, "(cast(?1 as " + type + "[]) @> cast(?2 as " + type + "[]))");
+            functions.put(ARRAY_FUNCTION + "contained_by_" + type, "(cast(?1 as " + type + "[]) <@ cast(?2 as " + type + "[]))");
+            functions.put(ARRAY_FUNCTION + "overlaps_" + type, "(cast(?1 as " + type + "[]) && cast(?2 as " + type + "[]))");
+        }
+        return Map.copyOf(functions);
+    }
+
+    private static final String ARRAY_FUNCTION = DriverPlugin.PREDICATE_FUNCTION_PREFIX + "array_";
+
+    /** The array predicates of {@link #sqlFunctions()}, by the kind of the elements. */
+    @Override
+    public Optional<String> arrayOperatorTemplate(Operator operator, ValueKind elementKind) {
+        String name = switch (operator) {
+            case CONTAINS -> "contains_";
+            case CONTAINED_BY -> "contained_by_";
+            case OVERLAPS -> "overlaps_";
+            default -> null;
+        };
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ARRAY_FUNCTION + name + (elementKind == ValueKind.NUMBER ? "numeric" : "text") + "({0}, {1})");
     }
 
     /** Array operators only on array properties; everything else as documented. */

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /metrics}: the Prometheus text format of the registry the engine's queries are timed in;</li>
  *   <li>{@code GET /}: the resources served.</li>
  * </ul>
- * Resources are the application's repositories ({@link Resources}). Rows are {@link Engine#toMap(Object)}: flat
+ * Resources are the application's repositories ({@link Resources}). Rows are {@link Engine#toMap(Object, Filter)}: flat
  * properties by filter key, included relations nested, timestamps as ISO-8601 strings. Errors answer
  * {@code {"error": {...}}} ({@link HttpError}): 400 for a bad filter (with its {@code path} and {@code validNames}),
  * 404, 409, 503, and 500 without details for the rest.
@@ -177,7 +177,7 @@ public final class ExampleHttpServer implements AutoCloseable {
     private void list(HttpExchange exchange, ViewRepository<?, ?> repository, Filter filter) throws IOException {
         RangeResult<?> page = repository.findWithRange(filter);
         List<Map<String, Object>> rows = new ArrayList<>(page.data().size());
-        page.data().forEach(row -> rows.add(engine.toMap(row)));
+        page.data().forEach(row -> rows.add(engine.toMap(row, filter)));
         exchange.getResponseHeaders().set("Content-Range", page.range().toContentRange("records"));
         exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "Content-Range");
         sendJson(exchange, 200, rows);
@@ -193,7 +193,7 @@ public final class ExampleHttpServer implements AutoCloseable {
             sendJson(exchange, error.status(), error.body());
             return;
         }
-        sendJson(exchange, 200, engine.toMap(row.get()));
+        sendJson(exchange, 200, engine.toMap(row.get(), filter));
     }
 
     // ---- plumbing

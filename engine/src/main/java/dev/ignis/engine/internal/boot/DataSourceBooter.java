@@ -60,6 +60,7 @@ public final class DataSourceBooter {
         HikariDataSource pool = null;
         try {
             pool = openPool(config, driver, driver.jdbcUrl(config));
+            checkServer(config, driver, pool);
             if (config.schemaAction() == SchemaAction.MIGRATE) {
                 Migrator.migrate(config, pool);
             }
@@ -136,8 +137,7 @@ public final class DataSourceBooter {
         pool.setConnectionTimeout(config.connectionTimeout().toMillis());
         pool.setIdleTimeout(config.idleTimeout().toMillis());
         pool.setMaxLifetime(config.maxLifetime().toMillis());
-        driver.connectionDefaults().forEach(pool::addDataSourceProperty);
-        config.properties().forEach(pool::addDataSourceProperty);
+        ConnectionProperties.of(driver.connectionDefaults(), credentials.url(), config.properties()).forEach(pool::addDataSourceProperty);
         try {
             return new HikariDataSource(pool);
         } catch (RuntimeException e) {
@@ -146,6 +146,16 @@ public final class DataSourceBooter {
             boolean leaks = password != null && !password.isEmpty() && chainMentions(e, password);
             // A driver may echo what it was given; such a cause is not passed on, and the message is scrubbed.
             throw new DataSourceUnavailableException(config.name(), leaks ? message.replace(password, "****") : message, leaks ? null : e);
+        }
+    }
+
+    /** Lets the driver see which server it reached, so a wrong plugin fails at start rather than at the first query. */
+    private static void checkServer(DataSourceConfig config, DriverPlugin driver, HikariDataSource pool) {
+        try (java.sql.Connection connection = pool.getConnection()) {
+            java.sql.DatabaseMetaData server = connection.getMetaData();
+            driver.checkServer(config, server.getDatabaseProductName(), server.getDatabaseProductVersion());
+        } catch (java.sql.SQLException e) {
+            throw new DataSourceUnavailableException(config.name(), "cannot read the server's version: " + rootMessage(e), e);
         }
     }
 
@@ -166,9 +176,11 @@ public final class DataSourceBooter {
         settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
         settings.put(AvailableSettings.ORDER_INSERTS, true);
         settings.put(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, true);
-        settings.put(AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS, true);
-        // JSON path keys compile to HQL's json_value, which Hibernate 7 still ships as a preview feature.
-        settings.put("hibernate.query.hql.json_functions_enabled", true);
+        settings.put(AvailableSettings.GLOBALLY_QUOTED_IDENTIFIERS, config.quoteIdentifiers());
+        if (!config.quoteIdentifiers()) {
+            // names stay unquoted (folded by the database as plain DDL folds them), except reserved words
+            settings.put(AvailableSettings.KEYWORD_AUTO_QUOTING_ENABLED, true);
+        }
         settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
         settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER, new ExcludedTablesFilter(excludedTables));
         settings.put(AvailableSettings.HBM2DDL_AUTO, switch (config.schemaAction()) {
@@ -194,7 +206,9 @@ public final class DataSourceBooter {
                     .applyFunctions(contributions -> {
                         var types = contributions.getTypeConfiguration().getBasicTypeRegistry();
                         driver.sqlFunctions().forEach((name, pattern) -> contributions.getFunctionRegistry().registerPattern(
-                                name, pattern, name.contains("regexp") ? types.resolve(StandardBasicTypes.BOOLEAN) : types.resolve(StandardBasicTypes.STRING)));
+                                name, pattern, DriverPlugin.isPredicateFunction(name) ? types.resolve(StandardBasicTypes.BOOLEAN)
+                                        : name.equals(DriverPlugin.JSON_NUMBER_FUNCTION) ? types.resolve(StandardBasicTypes.BIG_DECIMAL)
+                                        : types.resolve(StandardBasicTypes.STRING)));
                     })
                     .build();
             return (SessionFactoryImplementor) metadata.buildSessionFactory();

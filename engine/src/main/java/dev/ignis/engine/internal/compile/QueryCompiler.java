@@ -13,6 +13,7 @@ import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ValueKind;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
+import dev.ignis.engine.internal.model.ModelIntrospector;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns the parts of a filter into HQL for one model on one driver. Every identifier in the output comes from
@@ -33,7 +33,6 @@ public final class QueryCompiler {
     private static final Map<Operator, String> DEFAULT_TEMPLATES = new EnumMap<>(Operator.class);
     private static final Set<ValueKind> COMPARABLE = EnumSet.of(ValueKind.NUMBER, ValueKind.TEMPORAL, ValueKind.STRING);
     private static final Set<ValueKind> NOT_EQUATABLE = EnumSet.of(ValueKind.JSON, ValueKind.BINARY, ValueKind.ARRAY, ValueKind.OTHER);
-    private static final Pattern JSON_SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}(\\[\\d{1,6}])*");
 
     static {
         DEFAULT_TEMPLATES.put(Operator.EQ, "{0} = {1}");
@@ -46,10 +45,10 @@ public final class QueryCompiler {
         DEFAULT_TEMPLATES.put(Operator.NIN, "{0} not in {1}");
         DEFAULT_TEMPLATES.put(Operator.BETWEEN, "{0} between {1} and {2}");
         DEFAULT_TEMPLATES.put(Operator.NOT_BETWEEN, "{0} not between {1} and {2}");
-        DEFAULT_TEMPLATES.put(Operator.LIKE, "{0} like {1}");
-        DEFAULT_TEMPLATES.put(Operator.NLIKE, "{0} not like {1}");
-        DEFAULT_TEMPLATES.put(Operator.ILIKE, "{0} ilike {1}");
-        DEFAULT_TEMPLATES.put(Operator.NILIKE, "{0} not ilike {1}");
+        DEFAULT_TEMPLATES.put(Operator.LIKE, "{0} like {1} " + DriverPlugin.LIKE_ESCAPE_CLAUSE);
+        DEFAULT_TEMPLATES.put(Operator.NLIKE, "{0} not like {1} " + DriverPlugin.LIKE_ESCAPE_CLAUSE);
+        DEFAULT_TEMPLATES.put(Operator.ILIKE, "{0} ilike {1} " + DriverPlugin.LIKE_ESCAPE_CLAUSE);
+        DEFAULT_TEMPLATES.put(Operator.NILIKE, "{0} not ilike {1} " + DriverPlugin.LIKE_ESCAPE_CLAUSE);
         DEFAULT_TEMPLATES.put(Operator.REGEXP, "ignis_regexp({0}, {1})");
         DEFAULT_TEMPLATES.put(Operator.IREGEXP, "ignis_iregexp({0}, {1})");
         DEFAULT_TEMPLATES.put(Operator.CONTAINS, "array_includes({0}, {1})");
@@ -114,7 +113,8 @@ public final class QueryCompiler {
         if (params.countCondition() > MAX_CONDITIONS) {
             throw new FilterException(c.path(), "the filter holds more than " + MAX_CONDITIONS + " conditions");
         }
-        if (c.field().startsWith(".") || c.field().endsWith(".") || c.field().contains("..")) {
+        String dotted = c.field().contains("[\"") ? c.field().substring(0, c.field().indexOf("[\"")) : c.field();
+        if (dotted.startsWith(".") || dotted.endsWith(".") && dotted.length() == c.field().length() || dotted.contains("..")) {
             throw new FilterException(c.path(), "'" + c.field() + "' is not a property path: a segment is empty");
         }
         if (c.value() instanceof List<?> list && list.size() > FilterCodec.MAX_LIST) {
@@ -153,22 +153,32 @@ public final class QueryCompiler {
                     throw new FilterException(path, "operator '" + op.jsonName() + "' does not take null; use {\"eq\": null} or {\"neq\": null}");
             }
         }
-        if (op == Operator.IS || op == Operator.ISN) {
-            if (!(value instanceof Boolean b) || operand.kind != ValueKind.BOOLEAN) {
-                throw new FilterException(path, "'" + op.jsonName() + "' compares with null, or with true/false on a boolean property");
-            }
+        if ((op == Operator.IS || op == Operator.ISN) && value instanceof Boolean b && operand.kind == ValueKind.BOOLEAN) {
+            // SQL's IS [NOT] TRUE/FALSE: "isn true" keeps the NULL rows.
             String bound = params.bind(b);
             return op == Operator.IS ? operand.expression + " = " + bound
                     : "(" + operand.expression + " is null or " + operand.expression + " <> " + bound + ")";
         }
+        if (op == Operator.IS || op == Operator.ISN) {
+            // Any other value: "is" is "eq" and "isn" is "neq", as in Ignis.
+            op = op == Operator.IS ? Operator.EQ : Operator.NEQ;
+        }
         checkApplicable(operand, op, path);
+        if (isLike(op) && value instanceof String pattern) {
+            value = LikePattern.rewrite(pattern, path);
+        }
         if (op.isArray()) {
-            List<?> list = (List<?>) value;
-            return template(op, operand.kind, operand.expression, params.bind(ValueConverter.toArray(operand.attribute, list, path)), null);
+            return arrayCondition(operand, op, value, params, path);
         }
         if (op == Operator.IN || op == Operator.NIN) {
-            List<?> list = asList(value, op, path);
+            List<?> given = asList(value, op, path);
+            // A null in the list is ignored, as SQL's IN ignores it; a list of nulls only is "is not null" for nin,
+            // because rows whose value is NULL never match nin.
+            List<?> list = withoutNulls(given);
             if (list.isEmpty()) {
+                if (op == Operator.NIN && !given.isEmpty()) {
+                    return operand.expression + " is not null";
+                }
                 return op == Operator.IN ? "1 = 0" : "1 = 1";
             }
             String bound = "(" + params.bind(convertAll(operand, list, path)) + ")";
@@ -186,6 +196,23 @@ public final class QueryCompiler {
             throw new FilterException(path, "'" + op.jsonName() + "' takes a single value, got an array");
         }
         return template(op, operand.kind, operand.expression, params.bind(convert(operand, value, path)), null);
+    }
+
+    /**
+     * A scalar operand is the one-element array; {@code contains []} adds no condition (NULL arrays match too),
+     * {@code containedBy []} matches empty arrays only and {@code overlaps []} nothing, which the database's own
+     * operators give for the empty array.
+     */
+    private String arrayCondition(Operand operand, Operator op, Object value, QueryParameters params, String path) {
+        List<?> list = value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
+        if (list.isEmpty() && op == Operator.CONTAINS) {
+            return "1 = 1";
+        }
+        Object array = ValueConverter.toArray(operand.attribute, list, path);
+        Class<?> element = operand.attribute.elementType() != null ? operand.attribute.elementType() : Object.class;
+        String template = driver.arrayOperatorTemplate(op, ModelIntrospector.kindOf(element, java.sql.Types.OTHER))
+                .orElse(DEFAULT_TEMPLATES.get(op));
+        return template.replace("{0}", operand.expression).replace("{1}", params.bind(array));
     }
 
     private void checkApplicable(Operand operand, Operator op, String path) {
@@ -216,6 +243,19 @@ public final class QueryCompiler {
         return second == null ? out : out.replace("{2}", second);
     }
 
+    private static List<?> withoutNulls(List<?> list) {
+        for (Object item : list) {
+            if (item == null) {
+                return list.stream().filter(java.util.Objects::nonNull).toList();
+            }
+        }
+        return list;
+    }
+
+    private static boolean isLike(Operator op) {
+        return op == Operator.LIKE || op == Operator.NLIKE || op == Operator.ILIKE || op == Operator.NILIKE;
+    }
+
     private static List<?> asList(Object value, Operator op, String path) {
         if (!(value instanceof List<?> list)) {
             throw new FilterException(path, "'" + op.jsonName() + "' takes an array");
@@ -226,7 +266,7 @@ public final class QueryCompiler {
     /** Most conditions one compiled where may hold, related-field subqueries included. */
     public static final int MAX_CONDITIONS = 2_000;
     /** Most segments a JSON path key may have (MariaDB stops at 32). */
-    public static final int MAX_JSON_PATH_SEGMENTS = 32;
+    public static final int MAX_JSON_PATH_SEGMENTS = JsonPath.MAX_SEGMENTS;
 
     /**
      * Text values must be valid Unicode without NUL: PostgreSQL refuses NUL, and JDBC drivers silently turn an unpaired
@@ -305,6 +345,10 @@ public final class QueryCompiler {
                 throw new FilterException(path, "cannot sort by '" + o.field() + "' (a " + operand.kind.name().toLowerCase(java.util.Locale.ROOT) + " property)");
             }
             hasId |= operand.attribute != null && operand.attribute.isIdentifier();
+            if (operand.attribute == null) {
+                keys.add(jsonOrderKeys(operand, o.direction() == Direction.DESC));
+                continue;
+            }
             // NULLs sort as larger than any value everywhere, whatever the database's own default; a column that
             // holds no NULL needs no such clause (which MariaDB and MySQL emulate with an extra sort key).
             boolean mayBeNull = operand.attribute == null || operand.attribute.nullable();
@@ -344,9 +388,9 @@ public final class QueryCompiler {
         if (attribute != null) {
             return new Operand(field, alias + "." + attribute.hqlPath(), attribute.kind(), attribute);
         }
-        int dot = field.indexOf('.');
-        if (dot > 0) {
-            AttributeDescriptor root = model.attribute(field.substring(0, dot));
+        int end = jsonRootEnd(field);
+        if (end > 0) {
+            AttributeDescriptor root = model.attribute(field.substring(0, end));
             if (root != null && root.kind() == ValueKind.JSON) {
                 return jsonOperand(root, field, path, value, alias);
             }
@@ -354,30 +398,43 @@ public final class QueryCompiler {
         throw new FilterException(path, "unknown property '" + field + "' of model " + model.name(), visibleNames(model));
     }
 
+    /** Where the JSON property's name ends in a key such as {@code meta.a} or {@code meta["a b"]}; -1 when it has no path. */
+    private static int jsonRootEnd(String field) {
+        for (int i = 1; i < field.length(); i++) {
+            if (field.charAt(i) == '.' || field.charAt(i) == '[') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A value inside a JSON property. Compared with a number (or a list of numbers) it is a number when its text is
+     * one ({@code -?[0-9]+(.[0-9]+)?}, JSON strings included), else NULL: {@value DriverPlugin#JSON_NUMBER_FUNCTION}.
+     * Otherwise it is its text, NULL for JSON null, objects and arrays: {@value DriverPlugin#JSON_TEXT_FUNCTION}.
+     */
     private Operand jsonOperand(AttributeDescriptor root, String field, String path, Object value, String alias) {
         if (!driver.supportsJsonPath()) {
             throw new UnsupportedOperatorException(path, "JSON path", driver.name(), "'" + field + "' reads inside JSON property '" + root.key() + "'");
         }
-        String[] segments = field.substring(root.key().length() + 1).split("\\.", -1);
-        if (segments.length > MAX_JSON_PATH_SEGMENTS) {
-            throw new FilterException(path, "'" + field + "' has " + segments.length + " segments; at most " + MAX_JSON_PATH_SEGMENTS
-                    + " are allowed");
-        }
-        StringBuilder jsonPath = new StringBuilder("$");
-        for (String segment : segments) {
-            if (!JSON_SEGMENT.matcher(segment).matches()) {
-                throw new FilterException(path, "invalid JSON path segment '" + segment + "' in '" + field
-                        + "'; segments are names of letters, digits and '_', optionally followed by [index]");
-            }
-            jsonPath.append('.').append(segment);
-        }
+        String jsonPath = JsonPath.literal(JsonPath.of(field, field.substring(root.key().length()), path));
         boolean numeric = value instanceof Number || value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Number;
-        if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Number != numeric)) {
+        if (value instanceof List<?> list && list.stream().anyMatch(v -> v != null && v instanceof Number != numeric)) {
             throw new FilterException(path, "the values compared with JSON path '" + field + "' must be all numbers or all text");
         }
-        String expression = "json_value(" + alias + "." + root.hqlPath() + ", '" + jsonPath + "'"
-                + (numeric ? " returning BigDecimal" : "") + ")";
-        return new Operand(field, expression, numeric ? ValueKind.NUMBER : ValueKind.STRING, null);
+        String column = alias + "." + root.hqlPath();
+        String function = numeric ? DriverPlugin.JSON_NUMBER_FUNCTION : DriverPlugin.JSON_TEXT_FUNCTION;
+        return new Operand(field, function + "(" + column + ", " + jsonPath + ")", numeric ? ValueKind.NUMBER : ValueKind.STRING, null);
+    }
+
+    /**
+     * Sort keys of a JSON path: numbers by value first, then other scalars by text, then NULLs (JSON null, missing
+     * key, objects, arrays); descending is the exact reverse.
+     */
+    private static String jsonOrderKeys(Operand operand, boolean descending) {
+        String number = operand.expression.replace(DriverPlugin.JSON_TEXT_FUNCTION + "(", DriverPlugin.JSON_NUMBER_FUNCTION + "(");
+        String direction = descending ? " desc nulls first" : " asc nulls last";
+        return number + direction + ", " + operand.expression + direction;
     }
 
     private record Operand(String name, String expression, ValueKind kind, AttributeDescriptor attribute) {

@@ -145,8 +145,9 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
                 model.id().set(row, model.idGenerator().nextId());
             }
             ModelDescriptor.Enrichers enrichers = model.enrichers();
-            setIfPresent(enrichers.createdAt(), row, now);
-            setIfPresent(enrichers.modifiedAt(), row, now);
+            // Timestamps the caller set are kept (imports, migrations); only the missing ones are filled.
+            setIfNull(enrichers.createdAt(), row, now);
+            setIfNull(enrichers.modifiedAt(), row, now);
             setIfPresent(enrichers.createdBy(), row, user);
             setIfPresent(enrichers.modifiedBy(), row, user);
         }
@@ -403,6 +404,12 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             throw new IgnisException("Model " + model.name() + " requires a current user for its audit columns, and there is none");
         }
         return user.orElse(null);
+    }
+
+    private static void setIfNull(AttributeDescriptor attribute, Object row, Object value) {
+        if (attribute != null && attribute.get(row) == null) {
+            attribute.set(row, value);
+        }
     }
 
     private static void setIfPresent(AttributeDescriptor attribute, Object row, Object value) {

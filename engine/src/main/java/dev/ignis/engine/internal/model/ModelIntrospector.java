@@ -134,7 +134,8 @@ public final class ModelIntrospector {
         return new AttributeDescriptor(key, path, type, kind, element, container, factory, leaf, false);
     }
 
-    static ValueKind kindOf(Class<?> type, int sqlType) {
+    /** The kind of a property (or of an array's elements) of Java type {@code type} stored as {@code sqlType}. */
+    public static ValueKind kindOf(Class<?> type, int sqlType) {
         // An array stays an array even where the database stores it as JSON (MariaDB): the driver then
         // refuses array operators with UnsupportedOperatorException rather than a type mismatch.
         if ((type.isArray() && type != byte[].class && type != Byte[].class) || Collection.class.isAssignableFrom(type)) {
