@@ -29,6 +29,8 @@ public final class MicrometerQueryListener implements QueryListener {
     public static final String STATEMENT_TIMER = "ignis.query";
     public static final String CALL_TIMER = "ignis.repository.call";
     public static final String STATEMENTS_PER_CALL = "ignis.repository.statements";
+    /** Calls made across tenants ({@code Tenants.all}, {@code QueryOptions.allTenants()}), by datasource, model, operation. */
+    public static final String TENANT_BYPASS = "ignis.tenant.bypass";
 
     private final MeterRegistry registry;
     // Meters by their tag values: a hot path looks them up in one map instead of building and registering an id.
@@ -88,6 +90,17 @@ public final class MicrometerQueryListener implements QueryListener {
                         .register(registry)));
         meters.timer().record(event.durationNanos(), TimeUnit.NANOSECONDS);
         meters.statements().record(event.statements());
+    }
+
+    @Override
+    public void onTenantBypass(TenantBypassEvent event) {
+        io.micrometer.core.instrument.Counter.builder(TENANT_BYPASS)
+                .description("Repository calls made across tenants")
+                .tag("datasource", event.dataSource())
+                .tag("model", event.model())
+                .tag("operation", event.operation())
+                .register(registry)
+                .increment();
     }
 
     /** "success", or the simple name of the exception type (a closed set: the library's own and a few JDBC ones). */

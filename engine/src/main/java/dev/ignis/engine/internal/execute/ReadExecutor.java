@@ -156,9 +156,11 @@ public final class ReadExecutor {
         } else {
             KeyLookup.Joined joined = lookup.joined();
             String condition = ds.compiler().where(joined.target(), where, params, "kt");
+            String junctionCondition = ds.compiler().where(model, joined.junctionWhere(), params, "k");
             hql = "select distinct k." + model.attribute(lookup.key()).hqlPath() + " from " + model.entityName() + " k, "
                     + joined.target().entityName() + " kt where kt." + joined.target().attribute(joined.targetKey()).hqlPath()
-                    + " = k." + model.attribute(joined.junctionKey()).hqlPath() + (condition.isEmpty() ? "" : " and " + condition);
+                    + " = k." + model.attribute(joined.junctionKey()).hqlPath() + (condition.isEmpty() ? "" : " and " + condition)
+                    + (junctionCondition.isEmpty() ? "" : " and " + junctionCondition);
         }
         int max = settings.maxRelatedKeys();
         List<Object> keys = ds.readDetached(session -> ds.statement(call, model.name(), "related-where", "cross-datasource",
@@ -449,7 +451,9 @@ public final class ReadExecutor {
             QueryParameters params = new QueryParameters();
             String keysBound = params.bind(chunk);
             String scopeCondition = compiler.where(target, scopeWhere, params, T);
-            String condition = junctionKey + " in (" + keysBound + ")" + (scopeCondition.isEmpty() ? "" : " and " + scopeCondition);
+            String junctionCondition = compiler.where(junction, step.junctionWhere(), params, "j");
+            String condition = junctionKey + " in (" + keysBound + ")" + (scopeCondition.isEmpty() ? "" : " and " + scopeCondition)
+                    + (junctionCondition.isEmpty() ? "" : " and " + junctionCondition);
             String hql;
             if (step.window() != null) {
                 // Number each parent's targets in the scope's order and keep the requested window: still one statement.
@@ -477,8 +481,10 @@ public final class ReadExecutor {
         Map<Object, List<Object>> links = new LinkedHashMap<>();
         for (List<Object> chunk : KeyChunks.of(keys, settings.inListChunkSize(), ctx.dataSource())) {
             QueryParameters params = new QueryParameters();
+            String junctionCondition = ctx.dataSource().compiler().where(junction, step.junctionWhere(), params, "j");
             String hql = "select j." + sourceKey + ", j." + targetKey + " from " + junction.entityName() + " j where j." + sourceKey
-                    + " in (" + params.bind(chunk) + ") order by j." + junction.id().hqlPath();
+                    + " in (" + params.bind(chunk) + ")" + (junctionCondition.isEmpty() ? "" : " and " + junctionCondition)
+                    + " order by j." + junction.id().hqlPath();
             for (Object[] pair : statement(ctx, junction, step.strategy(), hql, params)) {
                 links.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
             }
