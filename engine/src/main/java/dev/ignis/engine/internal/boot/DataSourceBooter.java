@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.error.DataSourceStartException;
 import dev.ignis.api.error.DataSourceUnavailableException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
@@ -22,7 +23,6 @@ import jakarta.persistence.Table;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.StandardBasicTypes;
@@ -55,9 +55,9 @@ public final class DataSourceBooter {
                 excludedTables.add(tableName(model));
             }
         }
-        String url = driver.jdbcUrl(config);
-        HikariDataSource pool = openPool(config, driver, url);
+        HikariDataSource pool = null;
         try {
+            pool = openPool(config, driver, driver.jdbcUrl(config));
             SessionFactoryImplementor sessionFactory = buildSessionFactory(hibernate, config, driver, pool, models, excludedTables);
             Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
             try {
@@ -65,18 +65,35 @@ public final class DataSourceBooter {
                     descriptors.put(model, ModelIntrospector.describe(model,
                             sessionFactory.getMappingMetamodel().getEntityDescriptor(model)));
                 }
-            } catch (RuntimeException e) {
-                sessionFactory.close();
+            } catch (Throwable e) {
+                new Cleanup(e).run(sessionFactory::close);
                 throw e;
             }
             return new StartedDataSource(config.name(), driver, pool, sessionFactory, descriptors, settings, observation);
-        } catch (RuntimeException e) {
-            pool.close();
-            if (e instanceof IgnisException) {
-                throw e;
+        } catch (Throwable e) {
+            if (pool != null) {
+                new Cleanup(e).run(pool::close);
             }
-            throw new ModelException("DataSource " + config.name() + " failed to start: " + rootMessage(e), e);
+            throw startFailure(config.name(), e);
         }
+    }
+
+    /**
+     * What a failed start throws: the engine's own typed errors as they are; an {@code Error} at the root (a class
+     * missing from the module path, a library failing inside Hibernate's boot) as a {@link DataSourceStartException};
+     * anything else Hibernate refused as a {@link ModelException}. The message leads with the root cause.
+     */
+    private static RuntimeException startFailure(String dataSource, Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+        if (e instanceof IgnisException ignis) {
+            return ignis;
+        }
+        if (root(e) instanceof Error) {
+            return new DataSourceStartException(dataSource, rootMessage(e), e);
+        }
+        return new ModelException("DataSource " + dataSource + " failed to start: " + rootMessage(e), e);
     }
 
     private static void checkDeclaration(String dataSource, Class<?> model) {
@@ -156,7 +173,7 @@ public final class DataSourceBooter {
         settings.putAll(driver.hibernateSettings(config));
         settings.putAll(config.hibernateSettings());
 
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(hibernate.registry()).applySettings(settings).build();
+        StandardServiceRegistry registry = hibernate.newRegistry(settings);
         try {
             MetadataSources sources = new MetadataSources(registry);
             models.forEach(sources::addAnnotatedClass);
@@ -173,18 +190,25 @@ public final class DataSourceBooter {
                     })
                     .build();
             return (SessionFactoryImplementor) metadata.buildSessionFactory();
-        } catch (RuntimeException e) {
-            StandardServiceRegistryBuilder.destroy(registry);
+        } catch (Throwable e) {
+            new Cleanup(e).run(() -> hibernate.destroy(registry));
             throw e;
         }
     }
 
+    /** The root cause's message (an {@code Error}'s with its type, which is the news), then the outer type. */
     static String rootMessage(Throwable e) {
+        Throwable root = root(e);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root instanceof Error ? root.getClass().getSimpleName() + ": " + root.getMessage() : root.getMessage();
+        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+        return root;
     }
 }

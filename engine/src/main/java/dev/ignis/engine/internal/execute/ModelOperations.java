@@ -15,7 +15,7 @@ import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
-import dev.ignis.api.spi.RepositoryOperations;
+import dev.ignis.api.runtime.RepositoryOperations;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.compile.ValueConverter;
