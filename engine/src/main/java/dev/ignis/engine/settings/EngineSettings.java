@@ -20,6 +20,13 @@ public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, Curren
     public static final int MAX_INCLUDE_DEPTH = 5;
     public static final int MAX_RELATED_KEYS = 10_000;
 
+    /** Settings with no tenant resolver: calls on tenant models then need {@code Tenants.run}. */
+    public EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser, int maxIncludeDepth,
+                          int inListChunkSize, int maxRelatedKeys, boolean crossDataSourceReadsInTransaction) {
+        this(defaultLimit, maxLimit, clock, currentUser, maxIncludeDepth, inListChunkSize, maxRelatedKeys,
+                crossDataSourceReadsInTransaction, TenantResolver.NONE);
+    }
+
     public EngineSettings {
         if (maxLimit < 1) {
             throw new IllegalArgumentException("maxLimit must be at least 1, got " + maxLimit);

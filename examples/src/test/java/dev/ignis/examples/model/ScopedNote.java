@@ -1,0 +1,30 @@
+package dev.ignis.examples.model;
+
+import dev.ignis.api.model.DeletedAtColumn;
+import dev.ignis.api.model.Model;
+import dev.ignis.api.model.StringIdEntity;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A note on a project (H2). */
+@Model(softDelete = true, tenant = "tenantId")
+@Entity
+@Table(name = "ScopedNote")
+public class ScopedNote extends StringIdEntity {
+    public String tenantId;
+    public String projectId;
+    public String body;
+
+    @Embedded
+    public DeletedAtColumn deleted = new DeletedAtColumn();
+
+    public ScopedNote() {
+    }
+
+    public ScopedNote(String id, String projectId, String body) {
+        this.id = id;
+        this.projectId = projectId;
+        this.body = body;
+    }
+}
