@@ -1,33 +1,20 @@
 package dev.ignis.conformance.model;
 
-import dev.ignis.api.model.DeletedAtColumn;
 import dev.ignis.api.model.Model;
-import dev.ignis.api.model.StringIdEntity;
 import dev.ignis.api.relation.Many;
 import dev.ignis.api.relation.One;
 import dev.ignis.api.relation.Through;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-import java.time.Instant;
 import java.util.List;
 
-/** The scope suite's root model (main datasource): one tenant's row, soft-deletable, with an include of every strategy. */
+/** The scope suite's root model (main datasource): a tenant's row, soft-deletable, with an include of every strategy. */
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "cf_sc_project")
-public class ScProject extends StringIdEntity {
-    @Column(nullable = false, length = 64)
-    private String tenantId;
-
-    @Embedded
-    private DeletedAtColumn deleted = new DeletedAtColumn();
-
-    @Column(length = 64)
-    private String deletedBy;
-
+public class ScProject extends ScScoped {
     @Column(length = 100)
     private String name;
 
@@ -76,60 +63,24 @@ public class ScProject extends StringIdEntity {
         this.categoryId = categoryId;
     }
 
-    public String getTenantId() {
-        return tenantId;
-    }
-
-    public void setTenantId(String tenantId) {
-        this.tenantId = tenantId;
-    }
-
-    public Instant getDeletedAt() {
-        return deleted == null ? null : deleted.getDeletedAt();
-    }
-
-    public String getDeletedBy() {
-        return deletedBy;
-    }
-
     public String getName() {
         return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
     }
 
     public Integer getRank() {
         return rank;
     }
 
-    public void setRank(Integer rank) {
-        this.rank = rank;
-    }
-
     public String getParentId() {
         return parentId;
-    }
-
-    public void setParentId(String parentId) {
-        this.parentId = parentId;
     }
 
     public String getOwnerId() {
         return ownerId;
     }
 
-    public void setOwnerId(String ownerId) {
-        this.ownerId = ownerId;
-    }
-
     public String getCategoryId() {
         return categoryId;
-    }
-
-    public void setCategoryId(String categoryId) {
-        this.categoryId = categoryId;
     }
 
     public ScProject getParent() {
@@ -158,10 +109,5 @@ public class ScProject extends StringIdEntity {
 
     public ScCategory getCategory() {
         return category;
-    }
-
-    @Override
-    public String toString() {
-        return "ScProject{" + id + "}";
     }
 }

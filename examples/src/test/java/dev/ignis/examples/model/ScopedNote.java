@@ -1,9 +1,6 @@
 package dev.ignis.examples.model;
 
-import dev.ignis.api.model.DeletedAtColumn;
 import dev.ignis.api.model.Model;
-import dev.ignis.api.model.StringIdEntity;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -11,13 +8,9 @@ import jakarta.persistence.Table;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "ScopedNote")
-public class ScopedNote extends StringIdEntity {
-    public String tenantId;
+public class ScopedNote extends ScopedEntity {
     public String projectId;
     public String body;
-
-    @Embedded
-    public DeletedAtColumn deleted = new DeletedAtColumn();
 
     public ScopedNote() {
     }

@@ -1,9 +1,6 @@
 package dev.ignis.examples.model;
 
-import dev.ignis.api.model.DeletedAtColumn;
 import dev.ignis.api.model.Model;
-import dev.ignis.api.model.StringIdEntity;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -11,12 +8,8 @@ import jakarta.persistence.Table;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "ScopedOwner")
-public class ScopedOwner extends StringIdEntity {
-    public String tenantId;
+public class ScopedOwner extends ScopedEntity {
     public String name;
-
-    @Embedded
-    public DeletedAtColumn deleted = new DeletedAtColumn();
 
     public ScopedOwner() {
     }

@@ -1,12 +1,9 @@
 package dev.ignis.examples.model;
 
-import dev.ignis.api.model.DeletedAtColumn;
 import dev.ignis.api.model.Model;
-import dev.ignis.api.model.StringIdEntity;
 import dev.ignis.api.relation.Many;
 import dev.ignis.api.relation.One;
 import dev.ignis.api.relation.Through;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -16,13 +13,9 @@ import java.util.List;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "ScopedProject")
-public class ScopedProject extends StringIdEntity {
-    public String tenantId;
+public class ScopedProject extends ScopedEntity {
     public String name;
     public String ownerId;
-
-    @Embedded
-    public DeletedAtColumn deleted = new DeletedAtColumn();
 
     @One(fields = "ownerId")
     public ScopedOwner owner;

@@ -1,9 +1,6 @@
 package dev.ignis.examples.model;
 
-import dev.ignis.api.model.DeletedAtColumn;
 import dev.ignis.api.model.Model;
-import dev.ignis.api.model.StringIdEntity;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -11,13 +8,9 @@ import jakarta.persistence.Table;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "ScopedProjectTag")
-public class ScopedProjectTag extends StringIdEntity {
-    public String tenantId;
+public class ScopedProjectTag extends ScopedEntity {
     public String projectId;
     public String tagId;
-
-    @Embedded
-    public DeletedAtColumn deleted = new DeletedAtColumn();
 
     public ScopedProjectTag() {
     }
