@@ -1,8 +1,6 @@
 package dev.ignis.examples.gateway;
 
 import dev.ignis.api.datasource.BaseDataSource;
-import dev.ignis.api.datasource.DataSourceConfig;
-import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.error.FilterException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
@@ -39,12 +37,6 @@ class StatementMinimumTest {
     CrudRepository<PlanMember, String> members;
     CrudRepository<PlanSetting, String> settings;
 
-    static BaseDataSource dataSource(String name, String driver, String url, String user, Class<?>... models) {
-        return new BaseDataSource(DataSourceConfig.named(name).driver(driver).url(url).user(user)
-                .schemaAction(SchemaAction.CREATE).models(models)) {
-        };
-    }
-
     static PlanMember member(String id, String name, String status, String parentId, String orgId) {
         PlanMember m = new PlanMember(id);
         m.name = name;
@@ -56,9 +48,9 @@ class StatementMinimumTest {
 
     @BeforeAll
     void start() {
-        BaseDataSource pg = dataSource("Members", "postgres", LiveDatabases.postgresUrl(), "postgres", PlanMember.class, PlanOrg.class);
-        BaseDataSource maria = dataSource("Settings", "mariadb", LiveDatabases.mariadbUrl(), "root", PlanSetting.class, PlanSettingTag.class);
-        BaseDataSource h2 = dataSource("Tags", "h2", "jdbc:h2:mem:plan-tags;DB_CLOSE_DELAY=-1", "sa", PlanTag.class, PlanMemberTag.class);
+        BaseDataSource pg = ThreeDatabaseGatewayTest.dataSource("Members", "postgres", LiveDatabases.postgresUrl(), "postgres", PlanMember.class, PlanOrg.class);
+        BaseDataSource maria = ThreeDatabaseGatewayTest.dataSource("Settings", "mariadb", LiveDatabases.mariadbUrl(), "root", PlanSetting.class, PlanSettingTag.class);
+        BaseDataSource h2 = ThreeDatabaseGatewayTest.dataSource("Tags", "h2", "jdbc:h2:mem:plan-tags;DB_CLOSE_DELAY=-1", "sa", PlanTag.class, PlanMemberTag.class);
         engine = Engine.builder().dataSources(pg, maria, h2).listener(new QueryListener() {
             @Override
             public void onStatement(StatementEvent event) {

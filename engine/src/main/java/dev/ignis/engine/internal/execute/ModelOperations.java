@@ -442,7 +442,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return skipDefault ? w : DefaultFilterMerger.mergeWhere(model.defaultFilter().where(), w);
     }
 
-    /** Conditions on other datasources' rows are looked up first: see {@link ReadExecutor#resolve}. {@code scope}: see {@link ReadScope}. */
+    /** Conditions on other datasources' rows are looked up first: see {@link RelatedKeyLookups#resolve}. {@code scope}: see {@link ReadScope}. */
     private String whereClause(Where where, QueryParameters params, ReadScope scope) {
         Where resolved = dataSource.reads().resolve(null, dataSource, dataSource.reads().planner().where(model, dataSource.name(), where, scope));
         String condition = compiler.where(model, resolved == null ? Where.or() : resolved, params);
