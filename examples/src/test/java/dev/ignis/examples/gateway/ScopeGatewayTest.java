@@ -38,11 +38,11 @@ class ScopeGatewayTest {
 
     @BeforeAll
     void start() {
-        BaseDataSource pg = StatementMinimumTest.dataSource("ScopedProjects", "postgres", LiveDatabases.postgresUrl(), "postgres",
+        BaseDataSource pg = ThreeDatabaseGatewayTest.dataSource("ScopedProjects", "postgres", LiveDatabases.postgresUrl(), "postgres",
                 ScopedProject.class);
-        BaseDataSource maria = StatementMinimumTest.dataSource("ScopedOwners", "mariadb", LiveDatabases.mariadbUrl(), "root",
+        BaseDataSource maria = ThreeDatabaseGatewayTest.dataSource("ScopedOwners", "mariadb", LiveDatabases.mariadbUrl(), "root",
                 ScopedOwner.class);
-        BaseDataSource h2 = StatementMinimumTest.dataSource("ScopedTags", "h2", "jdbc:h2:mem:scoped-tags;DB_CLOSE_DELAY=-1", "sa",
+        BaseDataSource h2 = ThreeDatabaseGatewayTest.dataSource("ScopedTags", "h2", "jdbc:h2:mem:scoped-tags;DB_CLOSE_DELAY=-1", "sa",
                 ScopedNote.class, ScopedTag.class, ScopedProjectTag.class);
         engine = Engine.builder().dataSources(pg, maria, h2).listener(new QueryListener() {
             @Override
