@@ -25,4 +25,11 @@ final class CompositeListener implements QueryListener {
             listener.onCall(event);
         }
     }
+
+    @Override
+    public void onTenantBypass(TenantBypassEvent event) {
+        for (QueryListener listener : listeners) {
+            listener.onTenantBypass(event);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.model.CurrentUser;
+import dev.ignis.api.model.TenantResolver;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.internal.boot.Cleanup;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
@@ -284,6 +285,7 @@ public final class Engine implements AutoCloseable {
         private int maxLimit = EngineSettings.MAX_LIMIT;
         private Clock clock = Clock.systemUTC();
         private CurrentUser currentUser = CurrentUser.ANONYMOUS;
+        private TenantResolver tenantResolver = TenantResolver.NONE;
         private final List<QueryListener> listeners = new ArrayList<>();
         private int maxIncludeDepth = EngineSettings.MAX_INCLUDE_DEPTH;
         private int inListChunkSize;
@@ -378,13 +380,22 @@ public final class Engine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whose rows calls on tenant models ({@code @Model(tenant = ...)}) see; {@code Tenants.run} overrides it per
+         * block. Without one (and outside {@code Tenants.run}), calls on tenant models fail with TenantException.
+         */
+        public Builder tenantResolver(TenantResolver tenantResolver) {
+            this.tenantResolver = tenantResolver;
+            return this;
+        }
+
         public Engine build() {
             if (dataSources.isEmpty()) {
                 throw new IllegalArgumentException("An engine needs at least one datasource");
             }
             DriverRegistry registry = explicitDrivers.isEmpty() ? DriverRegistry.discover() : new DriverRegistry(explicitDrivers);
             return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser,
-                            maxIncludeDepth, inListChunkSize, maxRelatedKeys, crossDataSourceReadsInTransaction),
+                            maxIncludeDepth, inListChunkSize, maxRelatedKeys, crossDataSourceReadsInTransaction, tenantResolver),
                     listeners.isEmpty() ? QueryListener.NONE : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners),
                     observers);
         }

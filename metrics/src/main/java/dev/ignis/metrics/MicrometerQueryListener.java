@@ -31,6 +31,8 @@ public final class MicrometerQueryListener implements QueryListener {
     public static final String STATEMENT_TIMER = "ignis.query";
     public static final String CALL_TIMER = "ignis.repository.call";
     public static final String STATEMENTS_PER_CALL = "ignis.repository.statements";
+    /** Calls made across tenants ({@code Tenants.all}, {@code QueryOptions.allTenants()}), by datasource, model, operation. */
+    public static final String TENANT_BYPASS = "ignis.tenant.bypass";
 
     private final MeterRegistry registry;
     private final Histograms histograms;
@@ -100,6 +102,17 @@ public final class MicrometerQueryListener implements QueryListener {
                 // The histogram's range: statements on loopback take ~100 µs; a 30 s statement has timed out anyway.
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void onTenantBypass(TenantBypassEvent event) {
+        io.micrometer.core.instrument.Counter.builder(TENANT_BYPASS)
+                .description("Repository calls made across tenants")
+                .tag("datasource", event.dataSource())
+                .tag("model", event.model())
+                .tag("operation", event.operation())
+                .register(registry)
+                .increment();
     }
 
     /** "success", or the simple name of the exception type (a closed set: the library's own and a few JDBC ones). */

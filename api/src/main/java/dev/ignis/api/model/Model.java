@@ -36,4 +36,18 @@ public @interface Model {
 
     /** Whether writes without a current user are allowed on models with user-audit columns. */
     boolean allowAnonymous() default true;
+
+    /**
+     * Soft delete: deletes set the model's {@code deletedAt} property (the {@link DeletedAtColumn} enricher, or a
+     * temporal property of its own with that key) instead of removing the row, and every read, count and update leaves
+     * such rows out unless the call asks for them ({@code QueryOptions.withDeleted()}). A string property
+     * {@code deletedBy}, when the model has one, records the current user.
+     */
+    boolean softDelete() default false;
+
+    /**
+     * The property holding each row's tenant ({@code "tenantId"}); empty: the model is shared by all tenants. Every
+     * statement on a tenant model is limited to the current tenant ({@link Tenants}, {@link TenantResolver}).
+     */
+    String tenant() default "";
 }

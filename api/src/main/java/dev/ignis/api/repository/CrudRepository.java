@@ -74,4 +74,34 @@ public class CrudRepository<E, ID> extends ViewRepository<E, ID> {
     public WriteResult<E> deleteBy(Where where) {
         return deleteAll(where);
     }
+
+    // ---- soft delete (@Model(softDelete = true)): deleteById/deleteAll set deletedAt; these remove or bring back rows
+
+    /** Removes the row, live or soft-deleted; on a model without soft delete the same as {@link #deleteById}. */
+    public WriteResult<E> hardDeleteById(ID id) {
+        return operations().hardDeleteById(id, WriteOptions.DEFAULT);
+    }
+
+    /** Removes the matching rows, live or soft-deleted (the write guard applies). */
+    public WriteResult<E> hardDeleteAll(Where where) {
+        return hardDeleteAll(where, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> hardDeleteAll(Where where, WriteOptions options) {
+        return operations().hardDeleteAll(where, options);
+    }
+
+    /** Clears {@code deletedAt} of a soft-deleted row; {@code NotFoundException} when no deleted row has this id. */
+    public WriteResult<E> restoreById(ID id) {
+        return operations().restoreById(id, WriteOptions.DEFAULT);
+    }
+
+    /** Restores the soft-deleted rows that match (the write guard applies). */
+    public WriteResult<E> restoreAll(Where where) {
+        return restoreAll(where, WriteOptions.DEFAULT);
+    }
+
+    public WriteResult<E> restoreAll(Where where, WriteOptions options) {
+        return operations().restoreAll(where, options);
+    }
 }

@@ -34,4 +34,13 @@ public interface RepositoryOperations<E, ID> {
     WriteResult<E> deleteById(ID id, WriteOptions options);
 
     WriteResult<E> deleteAll(Where where, WriteOptions options);
+
+    // soft delete: hard deletes remove rows whatever their state; restores clear deletedAt
+    WriteResult<E> hardDeleteById(ID id, WriteOptions options);
+
+    WriteResult<E> hardDeleteAll(Where where, WriteOptions options);
+
+    WriteResult<E> restoreById(ID id, WriteOptions options);
+
+    WriteResult<E> restoreAll(Where where, WriteOptions options);
 }

@@ -6,6 +6,7 @@ import dagger.Provides;
 import dagger.multibindings.Multibinds;
 import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.api.model.CurrentUser;
+import dev.ignis.api.model.TenantResolver;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.EngineCustomizer;
 import dev.ignis.engine.IgnisApplication;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * @Binds @IntoMap @StringKey("datasources.CoreDataSource") abstract IDataSource core(CoreDataSource ds);
  * @Binds @IntoMap @StringKey("repositories.ConfigurationRepository") abstract Object configurations(ConfigurationRepository r);
  * }</pre>
- * Optionally bind a {@link CurrentUser} (audit columns) and contribute {@link EngineCustomizer}s into a set.
+ * Optionally bind a {@link CurrentUser} (audit columns), a {@link TenantResolver} (tenant models) and contribute {@link EngineCustomizer}s into a set.
  */
 @Module
 public abstract class IgnisModule {
@@ -45,9 +46,13 @@ public abstract class IgnisModule {
     @BindsOptionalOf
     abstract CurrentUser currentUser();
 
+    @BindsOptionalOf
+    abstract TenantResolver tenantResolver();
+
     @Provides
     @Singleton
-    static Engine engine(Map<String, IDataSource> dataSources, Set<EngineCustomizer> customizers, Optional<CurrentUser> currentUser) {
+    static Engine engine(Map<String, IDataSource> dataSources, Set<EngineCustomizer> customizers, Optional<CurrentUser> currentUser,
+                         Optional<TenantResolver> tenantResolver) {
         Engine.Builder builder = Engine.builder();
         dataSources.forEach((key, ds) -> {
             if (!key.equals(IgnisApplication.DATASOURCES + ds.name())) {
@@ -57,6 +62,7 @@ public abstract class IgnisModule {
             builder.dataSource(ds);
         });
         currentUser.ifPresent(builder::currentUser);
+        tenantResolver.ifPresent(builder::tenantResolver);
         customizers.forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -1,6 +1,7 @@
 package dev.ignis.engine.settings;
 
 import dev.ignis.api.model.CurrentUser;
+import dev.ignis.api.model.TenantResolver;
 
 import java.time.Clock;
 
@@ -8,15 +9,23 @@ import java.time.Clock;
  * Engine-wide settings, validated when built: default and maximum page size, the clock that stamps
  * {@code createdAt}/{@code modifiedAt}, who the current user is for audit columns, how deep includes may nest,
  * how many keys one {@code IN} list carries (0: each driver's own limit), how many keys a related-field condition
- * may collect on another datasource, and whether includes may read other datasources outside a running transaction.
+ * may collect on another datasource, whether includes may read other datasources outside a running transaction, and
+ * whose rows calls on tenant models see.
  */
 public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser,
                              int maxIncludeDepth, int inListChunkSize, int maxRelatedKeys,
-                             boolean crossDataSourceReadsInTransaction) {
+                             boolean crossDataSourceReadsInTransaction, TenantResolver tenantResolver) {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
     public static final int MAX_INCLUDE_DEPTH = 5;
     public static final int MAX_RELATED_KEYS = 10_000;
+
+    /** Settings with no tenant resolver: calls on tenant models then need {@code Tenants.run}. */
+    public EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser, int maxIncludeDepth,
+                          int inListChunkSize, int maxRelatedKeys, boolean crossDataSourceReadsInTransaction) {
+        this(defaultLimit, maxLimit, clock, currentUser, maxIncludeDepth, inListChunkSize, maxRelatedKeys,
+                crossDataSourceReadsInTransaction, TenantResolver.NONE);
+    }
 
     public EngineSettings {
         if (maxLimit < 1) {
@@ -34,8 +43,8 @@ public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, Curren
         if (maxRelatedKeys < 1) {
             throw new IllegalArgumentException("maxRelatedKeys must be at least 1, got " + maxRelatedKeys);
         }
-        if (clock == null || currentUser == null) {
-            throw new IllegalArgumentException("clock and currentUser must not be null");
+        if (clock == null || currentUser == null || tenantResolver == null) {
+            throw new IllegalArgumentException("clock, currentUser and tenantResolver must not be null");
         }
     }
 }

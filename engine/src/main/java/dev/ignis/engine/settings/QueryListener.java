@@ -15,6 +15,10 @@ public interface QueryListener {
     default void onCall(CallEvent event) {
     }
 
+    /** A repository call that read or wrote across tenants ({@code Tenants.all}, {@code QueryOptions.allTenants()}). */
+    default void onTenantBypass(TenantBypassEvent event) {
+    }
+
     /**
      * One statement. {@code operation} is the repository operation it served (find, count, create, include, ...);
      * {@code strategy} says how an include was fetched (join, batch, per-parent, cross-datasource), or
@@ -24,6 +28,10 @@ public interface QueryListener {
         public boolean succeeded() {
             return error == null;
         }
+    }
+
+    /** A call made with no tenant limit: which datasource, model and operation. */
+    record TenantBypassEvent(String dataSource, String model, String operation) {
     }
 
     /** One repository call, with the number of statements it took on all datasources together. */

@@ -68,6 +68,9 @@ public final class QueryCompiler {
         boolean isRelation(ModelDescriptor model, String relation);
 
         String condition(ModelDescriptor model, String alias, String relation, Where.Condition condition, QueryParameters params);
+
+        /** {@code EXISTS} over the related rows the read planner scoped: see {@link RelatedRows}. */
+        String exists(ModelDescriptor model, String alias, String relation, RelatedRows rows, String path, QueryParameters params);
     }
 
     /** How this driver's database reads per-parent windows. */
@@ -124,6 +127,9 @@ public final class QueryCompiler {
         checkText(c.value(), c.path());
         if ((c.operator() == Operator.REGEXP || c.operator() == Operator.IREGEXP) && c.value() instanceof String pattern) {
             checkRegularExpression(pattern, c.path());
+        }
+        if (related != null && c.value() instanceof RelatedRows rows) {
+            return related.exists(model, alias, c.field(), rows, c.path(), params);
         }
         if (related != null && c.field().indexOf('.') > 0 && model.attribute(c.field()) == null) {
             String relation = c.field().substring(0, c.field().indexOf('.'));

@@ -31,25 +31,33 @@ public final class RelatedConditionRenderer implements QueryCompiler.RelatedCond
     @Override
     public String condition(ModelDescriptor model, String alias, String relationName, Where.Condition condition, QueryParameters params) {
         RelationDescriptor relation = registry.require(model, relationName, condition.path());
-        if (!isLocal(registry, relation, dataSource)) {
-            throw new IllegalStateException("'" + condition.field() + "' reaches another datasource; the read planner turns it into a key lookup");
-        }
         ModelDescriptor target = registry.model(relation.target());
         Where inner = new Where.Condition(condition.field().substring(relationName.length() + 1), condition.operator(),
                 condition.value(), condition.path());
         // Related rows hidden by their model's default filter do not match.
-        Where targetWhere = inner.and(target.defaultFilter().where());
+        return exists(model, alias, relationName, new RelatedRows(inner.and(target.defaultFilter().where()), Where.empty()),
+                condition.path(), params);
+    }
+
+    @Override
+    public String exists(ModelDescriptor model, String alias, String relationName, RelatedRows rows, String path, QueryParameters params) {
+        RelationDescriptor relation = registry.require(model, relationName, path);
+        if (!isLocal(registry, relation, dataSource)) {
+            throw new IllegalStateException("'" + relationName + "' reaches another datasource; the read planner turns it into a key lookup");
+        }
+        ModelDescriptor target = registry.model(relation.target());
         String sourceKey = alias + "." + model.attribute(relation.sourceKey()).hqlPath();
         String r = params.nextAlias();
         String targetKey = r + "." + target.attribute(relation.targetKey()).hqlPath();
-        String where = compiler.where(target, targetWhere, params, r);
+        String where = compiler.where(target, rows.target(), params, r);
         if (relation.kind() == RelationKind.MANY_THROUGH) {
             ModelDescriptor junction = registry.model(relation.junction());
             String j = params.nextAlias();
+            String junctionWhere = compiler.where(junction, rows.junction(), params, j);
             return "exists (select 1 from " + junction.entityName() + " " + j + ", " + target.entityName() + " " + r
                     + " where " + j + "." + junction.attribute(relation.junctionSourceKey()).hqlPath() + " = " + sourceKey
                     + " and " + targetKey + " = " + j + "." + junction.attribute(relation.junctionTargetKey()).hqlPath()
-                    + " and " + where + ")";
+                    + " and " + where + (junctionWhere.isEmpty() ? "" : " and " + junctionWhere) + ")";
         }
         return "exists (select 1 from " + target.entityName() + " " + r + " where " + targetKey + " = " + sourceKey
                 + " and " + where + ")";

@@ -2,6 +2,7 @@ package dev.ignis.engine.internal.execute;
 
 import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.IgnisException;
+import dev.ignis.api.error.ModelException;
 import dev.ignis.api.error.NotFoundException;
 import dev.ignis.api.error.ReadOnlyModelException;
 import dev.ignis.api.error.WriteGuardException;
@@ -9,6 +10,7 @@ import dev.ignis.api.filter.Fields;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.model.ModelType;
+import dev.ignis.api.repository.DeletedRows;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
@@ -23,6 +25,7 @@ import dev.ignis.engine.internal.model.RowReader;
 import dev.ignis.engine.internal.model.RowShaper;
 import dev.ignis.engine.internal.plan.DefaultFilterMerger;
 import dev.ignis.engine.internal.plan.ReadPlan;
+import dev.ignis.engine.internal.plan.ReadScope;
 import org.hibernate.StatelessSession;
 import org.hibernate.query.CommonQueryContract;
 
@@ -34,7 +37,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The repository operations of one model on its datasource: filters compiled to HQL, run on stateless sessions. */
+/**
+ * The repository operations of one model on its datasource: filters compiled to HQL, run on stateless sessions. Each
+ * call resolves its {@link ReadScope} first (tenant, soft delete); every statement's where is planned with it.
+ */
 final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private static final String ROOT = QueryCompiler.ROOT;
 
@@ -43,6 +49,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private final Class<E> type;
     private final QueryCompiler compiler;
     private final String from;
+    private final CallScopes scopes;
 
     @SuppressWarnings("unchecked")
     ModelOperations(StartedDataSource dataSource, ModelDescriptor model) {
@@ -51,6 +58,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         this.type = (Class<E>) model.modelClass();
         this.compiler = dataSource.compiler();
         this.from = " from " + model.entityName() + " " + ROOT;
+        this.scopes = new CallScopes(dataSource, model);
     }
 
     // ---- reads
@@ -58,13 +66,15 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     @Override
     public List<E> find(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
-        return observed("find", call -> dataSource.read(session -> select(session, call, "find", effective, effective.where())));
+        ReadScope scope = scopes.read("find", options);
+        return observed("find", call -> dataSource.read(session -> select(session, call, "find", effective, effective.where(), scope)));
     }
 
     @Override
     public Optional<E> findOne(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
-        return observed("findOne", call -> dataSource.read(session -> select(session, call, "findOne", effective, effective.where())))
+        ReadScope scope = scopes.read("findOne", options);
+        return observed("findOne", call -> dataSource.read(session -> select(session, call, "findOne", effective, effective.where(), scope)))
                 .stream().findFirst();
     }
 
@@ -74,21 +84,24 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return observed("findById", call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
             Where byId = idEquals(id).and(effective.where());
-            return dataSource.read(session -> select(session, call, "findById", effective, byId, true));
+            ReadScope scope = scopes.read("findById", options);
+            return dataSource.read(session -> select(session, call, "findById", effective, byId, true, scope));
         }).stream().findFirst();
     }
 
     @Override
     public long count(Where where, QueryOptions options) {
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
-        return observed("count", call -> dataSource.read(session -> count(session, call, "count", effective)));
+        ReadScope scope = scopes.read("count", options);
+        return observed("count", call -> dataSource.read(session -> count(session, call, "count", effective, scope)));
     }
 
     @Override
     public boolean existsWith(Where where, QueryOptions options) {
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
+        ReadScope scope = scopes.read("existsWith", options);
         QueryParameters params = new QueryParameters();
-        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params);
+        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params, scope);
         return observed("existsWith", call -> dataSource.read(session -> !statement(call, "existsWith",
                 () -> dataSource.select(session, hql, params, 1, 0)).isEmpty()));
     }
@@ -97,22 +110,24 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     public RangeResult<E> findWithRange(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         int start = effective.skip() == null ? 0 : effective.skip();
+        ReadScope scope = scopes.read("findWithRange", options);
         return observed("findWithRange", call -> dataSource.read(session -> {
-            List<E> page = select(session, call, "findWithRange", effective, effective.where());
+            List<E> page = select(session, call, "findWithRange", effective, effective.where(), scope);
             // A short page shows where the rows end; only a full or out-of-range page needs the count statement.
             boolean sawEnd = page.size() < limitOf(effective) && (!page.isEmpty() || start == 0);
-            long total = sawEnd ? start + page.size() : count(session, call, "findWithRange", effective.where());
+            long total = sawEnd ? start + page.size() : count(session, call, "findWithRange", effective.where(), scope);
             return new RangeResult<>(page, new RangeResult.Range(start, start + page.size(), total));
         }));
     }
 
-    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where) {
-        return select(session, call, operation, filter, where, false);
+    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, ReadScope scope) {
+        return select(session, call, operation, filter, where, false, scope);
     }
 
     /** {@code byId}: the where fixes the id, so at most one row matches and neither a sort nor a limit is needed. */
-    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, boolean byId) {
-        ReadPlan plan = dataSource.reads().planner().plan(model, dataSource.name(), filter.withWhere(where), byId);
+    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, boolean byId,
+                           ReadScope scope) {
+        ReadPlan plan = dataSource.reads().planner().plan(model, dataSource.name(), filter.withWhere(where), byId, scope);
         List<Object> read = dataSource.reads().read(new ReadContext(call, dataSource, session, operation), plan);
         @SuppressWarnings("unchecked")
         List<E> rows = (List<E>) read;
@@ -120,10 +135,10 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return rows;
     }
 
-    private long count(StatelessSession session, Observation.Call call, String operation, Where where) {
+    private long count(StatelessSession session, Observation.Call call, String operation, Where where, ReadScope scope) {
         QueryParameters params = new QueryParameters();
         // count(*), not count(e): counting the id makes PostgreSQL visit every row where the index alone would do.
-        String hql = "select count(*)" + from + whereClause(where, params);
+        String hql = "select count(*)" + from + whereClause(where, params, scope);
         return statement(call, operation, () -> (Long) dataSource.selectValues(session, hql, params, StartedDataSource.NO_LIMIT).get(0));
     }
 
@@ -137,10 +152,12 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         }
         Instant now = now();
         String user = currentUser();
+        ReadScope scope = scopes.write("create", DeletedRows.LIVE);
         for (E row : rows) {
             if (row == null) {
                 throw new IllegalArgumentException("create of " + model.name() + " got a null row");
             }
+            scopes.stampTenant(row, scope);
             if (model.id().get(row) == null && model.id().javaType() == String.class) {
                 model.id().set(row, model.idGenerator().nextId());
             }
@@ -170,50 +187,72 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
                 return new WriteResult<>(rows.size(), rows);
             }
             List<Object> ids = rows.stream().map(r -> model.id().get(r)).toList();
-            return new WriteResult<>(rows.size(), selectByIds(session, call, "create", ids));
+            return new WriteResult<>(rows.size(), selectByIds(session, call, "create", ids, scope));
         }));
     }
 
     @Override
     public WriteResult<E> updateById(ID id, Map<String, ?> data, WriteOptions options) {
         requireWritable("updateById");
+        return updateById("updateById", id, assignments(data), options, scopes.write("updateById", DeletedRows.LIVE));
+    }
+
+    /** One row's update in {@code scope}: {@link NotFoundException} when no row of the scope has the id. */
+    private WriteResult<E> updateById(String operation, ID id, Map<String, Object> assignments, WriteOptions options, ReadScope scope) {
+        scopes.checkAssignments(assignments, scope);
         Where where = idEquals(id).and(options.shouldSkipDefaultFilter() ? Where.empty() : model.defaultFilter().where());
-        Map<String, Object> assignments = assignments(data);
-        return observed("updateById", call -> dataSource.write(session -> {
-            int updated = executeUpdate(session, call, "updateById", assignments, where);
+        return observed(operation, call -> dataSource.write(session -> {
+            int updated = executeUpdate(session, call, operation, assignments, where, scope);
             if (updated == 0) {
                 throw new NotFoundException(model.name(), id);
             }
-            return new WriteResult<>(updated, options.shouldReturn() ? select(session, call, "updateById", Filter.empty(), where) : List.of());
+            return new WriteResult<>(updated, options.shouldReturn()
+                    ? select(session, call, operation, Filter.empty(), where, scope.rows(DeletedRows.WITH_DELETED)) : List.of());
         }));
     }
 
     @Override
     public WriteResult<E> updateAll(Map<String, ?> data, Where where, WriteOptions options) {
         requireWritable("updateAll");
-        guard(where, options, "updateAll");
+        return updateAll("updateAll", assignments(data), where, options, scopes.write("updateAll", DeletedRows.LIVE));
+    }
+
+    /** The update of the rows of {@code scope} that match; returned rows are read back whatever their state now. */
+    private WriteResult<E> updateAll(String operation, Map<String, Object> assignments, Where where, WriteOptions options, ReadScope scope) {
+        guard(where, options, operation);
+        scopes.checkAssignments(assignments, scope);
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
-        Map<String, Object> assignments = assignments(data);
-        return observed("updateAll", call -> dataSource.write(session -> {
+        return observed(operation, call -> dataSource.write(session -> {
             if (!options.shouldReturn()) {
-                return new WriteResult<>(executeUpdate(session, call, "updateAll", assignments, effective), List.of());
+                return new WriteResult<>(executeUpdate(session, call, operation, assignments, effective, scope), List.of());
             }
-            List<Object> ids = selectIds(session, call, "updateAll", effective);
+            List<Object> ids = selectIds(session, call, operation, effective, scope);
             int updated = 0;
             for (List<Object> chunk : chunks(ids)) {
-                updated += executeUpdate(session, call, "updateAll", assignments, Where.in(model.id().key(), chunk));
+                updated += executeUpdate(session, call, operation, assignments, Where.in(model.id().key(), chunk), scope);
             }
-            return new WriteResult<>(updated, selectByIds(session, call, "updateAll", ids));
+            return new WriteResult<>(updated, selectByIds(session, call, operation, ids, scope.rows(DeletedRows.WITH_DELETED)));
         }));
     }
 
     @Override
     public WriteResult<E> deleteById(ID id, WriteOptions options) {
-        requireWritable("deleteById");
+        return deleteById("deleteById", id, options, false);
+    }
+
+    @Override
+    public WriteResult<E> hardDeleteById(ID id, WriteOptions options) {
+        return deleteById("hardDeleteById", id, options, true);
+    }
+
+    /** {@code hard}: remove the row, live or soft-deleted; else a soft-delete model's live row is marked deleted. */
+    private WriteResult<E> deleteById(String operation, ID id, WriteOptions options, boolean hard) {
+        requireWritable(operation);
+        ReadScope scope = scopes.write(operation, hard ? DeletedRows.WITH_DELETED : DeletedRows.LIVE);
         Where where = idEquals(id).and(options.shouldSkipDefaultFilter() ? Where.empty() : model.defaultFilter().where());
-        return observed("deleteById", call -> dataSource.write(session -> {
-            List<E> rows = options.shouldReturn() ? select(session, call, "deleteById", Filter.empty(), where) : List.of();
-            int deleted = executeDelete(session, call, "deleteById", where);
+        return observed(operation, call -> dataSource.write(session -> {
+            List<E> rows = options.shouldReturn() ? select(session, call, operation, Filter.empty(), where, scope) : List.of();
+            int deleted = remove(session, call, operation, where, scope, hard);
             if (deleted == 0) {
                 throw new NotFoundException(model.name(), id);
             }
@@ -223,56 +262,112 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     @Override
     public WriteResult<E> deleteAll(Where where, WriteOptions options) {
-        requireWritable("deleteAll");
-        guard(where, options, "deleteAll");
+        return deleteAll("deleteAll", where, options, false);
+    }
+
+    @Override
+    public WriteResult<E> hardDeleteAll(Where where, WriteOptions options) {
+        return deleteAll("hardDeleteAll", where, options, true);
+    }
+
+    private WriteResult<E> deleteAll(String operation, Where where, WriteOptions options, boolean hard) {
+        requireWritable(operation);
+        guard(where, options, operation);
+        ReadScope scope = scopes.write(operation, hard ? DeletedRows.WITH_DELETED : DeletedRows.LIVE);
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
-        return observed("deleteAll", call -> dataSource.write(session -> {
+        return observed(operation, call -> dataSource.write(session -> {
             if (!options.shouldReturn()) {
-                return new WriteResult<>(executeDelete(session, call, "deleteAll", effective), List.of());
+                return new WriteResult<>(remove(session, call, operation, effective, scope, hard), List.of());
             }
-            List<Object> ids = selectIds(session, call, "deleteAll", effective);
-            List<E> rows = selectByIds(session, call, "deleteAll", ids);
+            List<Object> ids = selectIds(session, call, operation, effective, scope);
+            List<E> rows = selectByIds(session, call, operation, ids, scope);
             int deleted = 0;
             for (List<Object> chunk : chunks(ids)) {
-                deleted += executeDelete(session, call, "deleteAll", Where.in(model.id().key(), chunk));
+                deleted += remove(session, call, operation, Where.in(model.id().key(), chunk), scope, hard);
             }
             return new WriteResult<>(deleted, rows);
         }));
     }
 
-    private int executeUpdate(StatelessSession session, Observation.Call call, String operation, Map<String, Object> assignments, Where where) {
+    @Override
+    public WriteResult<E> restoreById(ID id, WriteOptions options) {
+        requireRestorable("restoreById");
+        return updateById("restoreById", id, restoration(), options, scopes.write("restoreById", DeletedRows.ONLY_DELETED));
+    }
+
+    @Override
+    public WriteResult<E> restoreAll(Where where, WriteOptions options) {
+        requireRestorable("restoreAll");
+        return updateAll("restoreAll", restoration(), where, options, scopes.write("restoreAll", DeletedRows.ONLY_DELETED));
+    }
+
+    /**
+     * Deletes the rows of {@code scope} that match: one {@code UPDATE} setting {@code deletedAt} (and {@code deletedBy})
+     * on a soft-delete model, a {@code DELETE} otherwise or when {@code hard}.
+     */
+    private int remove(StatelessSession session, Observation.Call call, String operation, Where where, ReadScope scope, boolean hard) {
+        if (hard || !model.scoping().softDelete()) {
+            return executeDelete(session, call, operation, where, scope);
+        }
+        Map<String, Object> deletion = new LinkedHashMap<>();
+        deletion.put(model.scoping().deletedAt().key(), now());
+        if (model.scoping().deletedBy() != null) {
+            deletion.put(model.scoping().deletedBy().key(), dataSource.settings().currentUser().id().orElse(null));
+        }
+        return executeUpdate(session, call, operation, deletion, where, scope);
+    }
+
+    /** The assignments of a restore: {@code deletedAt} (and {@code deletedBy}) cleared, the modification stamped. */
+    private Map<String, Object> restoration() {
+        Map<String, Object> data = new java.util.HashMap<>();
+        data.put(model.scoping().deletedAt().key(), null);
+        if (model.scoping().deletedBy() != null) {
+            data.put(model.scoping().deletedBy().key(), null);
+        }
+        return assignments(data);
+    }
+
+    private void requireRestorable(String operation) {
+        requireWritable(operation);
+        if (!model.scoping().softDelete()) {
+            throw new ModelException(operation + " on " + model.name() + ": the model has no soft delete (@Model(softDelete = true))");
+        }
+    }
+
+    private int executeUpdate(StatelessSession session, Observation.Call call, String operation, Map<String, Object> assignments, Where where,
+                              ReadScope scope) {
         QueryParameters params = new QueryParameters();
         List<String> sets = new ArrayList<>();
         QueryParameters values = new QueryParameters("v");
         for (Map.Entry<String, Object> entry : assignments.entrySet()) {
             sets.add(ROOT + "." + model.attribute(entry.getKey()).hqlPath() + " = " + values.bind(entry.getValue()));
         }
-        String hql = "update " + model.entityName() + " " + ROOT + " set " + String.join(", ", sets) + whereClause(where, params);
+        String hql = "update " + model.entityName() + " " + ROOT + " set " + String.join(", ", sets) + whereClause(where, params, scope);
         var query = session.createMutationQuery(hql);
         bind(query, params);
         bind(query, values);
         return statement(call, operation, query::executeUpdate);
     }
 
-    private int executeDelete(StatelessSession session, Observation.Call call, String operation, Where where) {
+    private int executeDelete(StatelessSession session, Observation.Call call, String operation, Where where, ReadScope scope) {
         QueryParameters params = new QueryParameters();
-        String hql = "delete" + from + whereClause(where, params);
+        String hql = "delete" + from + whereClause(where, params, scope);
         var query = session.createMutationQuery(hql);
         bind(query, params);
         return statement(call, operation, query::executeUpdate);
     }
 
-    private List<Object> selectIds(StatelessSession session, Observation.Call call, String operation, Where where) {
+    private List<Object> selectIds(StatelessSession session, Observation.Call call, String operation, Where where, ReadScope scope) {
         QueryParameters params = new QueryParameters();
-        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(where, params);
+        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(where, params, scope);
         return statement(call, operation, () -> dataSource.selectValues(session, hql, params, StartedDataSource.NO_LIMIT));
     }
 
-    private List<E> selectByIds(StatelessSession session, Observation.Call call, String operation, List<Object> ids) {
+    private List<E> selectByIds(StatelessSession session, Observation.Call call, String operation, List<Object> ids, ReadScope scope) {
         Map<Object, E> byId = new LinkedHashMap<>();
         for (List<Object> chunk : chunks(ids)) {
             Filter filter = Filter.where(Where.in(model.id().key(), chunk)).withLimit(chunk.size());
-            for (E row : selectUnlimited(session, call, operation, filter)) {
+            for (E row : selectUnlimited(session, call, operation, filter, scope)) {
                 byId.put(model.id().get(row), row);
             }
         }
@@ -286,10 +381,10 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return ordered;
     }
 
-    private List<E> selectUnlimited(StatelessSession session, Observation.Call call, String operation, Filter filter) {
+    private List<E> selectUnlimited(StatelessSession session, Observation.Call call, String operation, Filter filter, ReadScope scope) {
         QueryParameters params = new QueryParameters();
         RowReader reader = RowReader.visible(model, java.util.Set.of());
-        String hql = "select " + reader.select(ROOT) + from + whereClause(filter.where(), params);
+        String hql = "select " + reader.select(ROOT) + from + whereClause(filter.where(), params, scope);
         List<Object[]> tuples = statement(call, operation, () -> dataSource.select(session, hql, params, StartedDataSource.NO_LIMIT, 0));
         List<E> rows = new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {
@@ -348,9 +443,9 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return skipDefault ? w : DefaultFilterMerger.mergeWhere(model.defaultFilter().where(), w);
     }
 
-    /** Conditions on other datasources' rows are looked up first: see {@link RelatedKeyLookups#resolve}. */
-    private String whereClause(Where where, QueryParameters params) {
-        Where resolved = dataSource.reads().resolve(null, dataSource, dataSource.reads().planner().where(model, dataSource.name(), where));
+    /** Conditions on other datasources' rows are looked up first: see {@link RelatedKeyLookups#resolve}. {@code scope}: see {@link ReadScope}. */
+    private String whereClause(Where where, QueryParameters params, ReadScope scope) {
+        Where resolved = dataSource.reads().resolve(null, dataSource, dataSource.reads().planner().where(model, dataSource.name(), where, scope));
         String condition = compiler.where(model, resolved == null ? Where.or() : resolved, params);
         return condition.isEmpty() ? "" : " where " + condition;
     }

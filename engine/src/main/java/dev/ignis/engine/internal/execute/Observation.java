@@ -57,6 +57,11 @@ public final class Observation {
         }
     }
 
+    /** Reports a call made across tenants (the caller logs it). */
+    public void tenantBypass(String dataSource, String model, String operation) {
+        listener.onTenantBypass(new QueryListener.TenantBypassEvent(dataSource, model, operation));
+    }
+
     public <T> T statement(Call call, String dataSource, String model, String operation, String strategy, Supplier<T> work) {
         Call counted = call != null ? call : CURRENT.get();
         if (counted != null) {

@@ -396,6 +396,10 @@ public final class ReadExecutor {
         for (List<Object> chunk : KeyChunks.of(keys, settings.inListChunkSize(), ctx.dataSource())) {
             QueryParameters params = new QueryParameters();
             String scopeCondition = compiler.where(target, scopeWhere, params, T);
+            String junctionCondition = compiler.where(junction, step.junctionWhere(), params, "j");
+            if (!junctionCondition.isEmpty()) {
+                scopeCondition = scopeCondition.isEmpty() ? junctionCondition : scopeCondition + " and " + junctionCondition;
+            }
             String hql;
             if (step.window() != null) {
                 // Each parent's junction rows inside the window of its targets in the scope's order: still one statement.
@@ -424,8 +428,10 @@ public final class ReadExecutor {
         Map<Object, List<Object>> links = new LinkedHashMap<>();
         for (List<Object> chunk : KeyChunks.of(keys, settings.inListChunkSize(), ctx.dataSource())) {
             QueryParameters params = new QueryParameters();
+            String junctionCondition = ctx.dataSource().compiler().where(junction, step.junctionWhere(), params, "j");
             String hql = "select j." + sourceKey + ", j." + targetKey + " from " + junction.entityName() + " j where j." + sourceKey
-                    + " in (" + params.bind(chunk) + ") order by j." + junction.id().hqlPath();
+                    + " in (" + params.bind(chunk) + ")" + (junctionCondition.isEmpty() ? "" : " and " + junctionCondition)
+                    + " order by j." + junction.id().hqlPath();
             for (Object[] pair : statement(ctx, junction, step.strategy(), hql, params)) {
                 links.computeIfAbsent(pair[0], k -> new ArrayList<>()).add(pair[1]);
             }

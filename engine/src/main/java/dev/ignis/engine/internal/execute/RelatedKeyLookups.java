@@ -68,9 +68,11 @@ final class RelatedKeyLookups {
         } else {
             KeyLookup.Joined joined = lookup.joined();
             String condition = ds.compiler().where(joined.target(), where, params, "kt");
+            String junctionCondition = ds.compiler().where(model, joined.junctionWhere(), params, "k");
             hql = "select distinct k." + model.attribute(lookup.key()).hqlPath() + " from " + model.entityName() + " k, "
                     + joined.target().entityName() + " kt where kt." + joined.target().attribute(joined.targetKey()).hqlPath()
-                    + " = k." + model.attribute(joined.junctionKey()).hqlPath() + (condition.isEmpty() ? "" : " and " + condition);
+                    + " = k." + model.attribute(joined.junctionKey()).hqlPath() + (condition.isEmpty() ? "" : " and " + condition)
+                    + (junctionCondition.isEmpty() ? "" : " and " + junctionCondition);
         }
         int max = settings.maxRelatedKeys();
         List<Object> keys = ds.readDetached(session -> ds.statement(call, model.name(), "related-where", "cross-datasource",

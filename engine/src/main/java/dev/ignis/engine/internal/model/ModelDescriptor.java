@@ -27,12 +27,13 @@ public final class ModelDescriptor {
     private final IdGenerator idGenerator;
     private final boolean allowAnonymous;
     private final Enrichers enrichers;
+    private final Scoping scoping;
     private static final int MAX_FILLERS = 256;
     private final Map<List<AttributeDescriptor>, java.util.Optional<RowFiller>> fillers = new java.util.concurrent.ConcurrentHashMap<>();
 
     ModelDescriptor(Class<?> modelClass, String name, String entityName, String tableName, ModelType type,
                     java.util.function.Supplier<Object> instantiator, AttributeDescriptor id, Map<String, AttributeDescriptor> attributes, Set<String> hidden,
-                    Filter defaultFilter, int defaultLimit, IdGenerator idGenerator, boolean allowAnonymous) {
+                    Filter defaultFilter, int defaultLimit, IdGenerator idGenerator, boolean allowAnonymous, Scoping scoping) {
         this.modelClass = modelClass;
         this.name = name;
         this.entityName = entityName;
@@ -47,6 +48,7 @@ public final class ModelDescriptor {
         this.idGenerator = idGenerator;
         this.allowAnonymous = allowAnonymous;
         this.enrichers = new Enrichers(attributes);
+        this.scoping = scoping;
     }
 
     public Class<?> modelClass() {
@@ -136,6 +138,27 @@ public final class ModelDescriptor {
 
     public Enrichers enrichers() {
         return enrichers;
+    }
+
+    /** The model's soft-delete and tenant properties. */
+    public Scoping scoping() {
+        return scoping;
+    }
+
+    /**
+     * {@code deletedAt} (null: no soft delete), {@code deletedBy} (filled from the current user when present) and the
+     * tenant property (null: shared by all tenants).
+     */
+    public record Scoping(AttributeDescriptor deletedAt, AttributeDescriptor deletedBy, AttributeDescriptor tenant) {
+        public static final Scoping NONE = new Scoping(null, null, null);
+
+        public boolean softDelete() {
+            return deletedAt != null;
+        }
+
+        public boolean hasTenant() {
+            return tenant != null;
+        }
     }
 
     /** The enricher properties the engine fills on writes, when the model has them. */

@@ -86,7 +86,32 @@ public final class ModelIntrospector {
         var instantiator = persister.getRepresentationStrategy().getInstantiator();
         return new ModelDescriptor(modelClass, modelName, persister.getEntityName(), table, model.type(), instantiator::instantiate, id,
                 Map.copyOf(attributes), Set.copyOf(hidden), defaultFilter, model.defaultLimit(),
-                idGenerator(modelName, model), model.allowAnonymous());
+                idGenerator(modelName, model), model.allowAnonymous(), scoping(modelName, model, attributes));
+    }
+
+    /** The properties {@code softDelete} and {@code tenant} name, checked: a typo fails at start, not on the first call. */
+    private static ModelDescriptor.Scoping scoping(String modelName, Model model, Map<String, AttributeDescriptor> attributes) {
+        AttributeDescriptor deletedAt = null;
+        AttributeDescriptor deletedBy = null;
+        if (model.softDelete()) {
+            deletedAt = attributes.get("deletedAt");
+            if (deletedAt == null || deletedAt.kind() != ValueKind.TEMPORAL) {
+                throw new ModelException("Model " + modelName + " declares softDelete but has no temporal property 'deletedAt'"
+                        + " (embed DeletedAtColumn, or declare one)");
+            }
+            AttributeDescriptor by = attributes.get("deletedBy");
+            deletedBy = by != null && by.kind() == ValueKind.STRING ? by : null;
+        }
+        AttributeDescriptor tenant = null;
+        if (!model.tenant().isEmpty()) {
+            tenant = attributes.get(model.tenant());
+            if (tenant == null || tenant.isIdentifier()) {
+                throw new ModelException("Model " + modelName + " declares tenant property '" + model.tenant()
+                        + "', which is not one of its properties: " + String.join(", ", attributes.keySet()));
+            }
+        }
+        return deletedAt == null && tenant == null ? ModelDescriptor.Scoping.NONE
+                : new ModelDescriptor.Scoping(deletedAt, deletedBy, tenant);
     }
 
     private static void addAttribute(String modelName, AttributeMapping attribute, Map<String, AttributeDescriptor> into) {

@@ -1,5 +1,6 @@
 package dev.ignis.engine.internal.plan;
 
+import dev.ignis.api.filter.Where;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 
 /**
@@ -12,7 +13,10 @@ import dev.ignis.engine.internal.model.ModelDescriptor;
 public record KeyLookup(String path, String dataSource, ModelDescriptor model, String key, Joined joined, WherePlan where,
                         boolean required) {
 
-    /** The target of a many-through lookup, joined to the junction {@code model}: {@code target.targetKey = junction.junctionKey}. */
-    public record Joined(ModelDescriptor target, String targetKey, String junctionKey) {
+    /**
+     * The target of a many-through lookup, joined to the junction {@code model}: {@code target.targetKey = junction.junctionKey};
+     * {@code junctionWhere}: the scope of the junction rows.
+     */
+    public record Joined(ModelDescriptor target, String targetKey, String junctionKey, Where junctionWhere) {
     }
 }

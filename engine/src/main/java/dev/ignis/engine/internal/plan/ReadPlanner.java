@@ -54,8 +54,11 @@ public final class ReadPlanner {
         return registry;
     }
 
-    /** The plan of a read of {@code model} (owned by {@code dataSource}); {@code byId}: the where fixes the id. */
-    public ReadPlan plan(ModelDescriptor model, String dataSource, Filter filter, boolean byId) {
+    /**
+     * The plan of a read of {@code model} (owned by {@code dataSource}); {@code byId}: the where fixes the id.
+     * {@code scope}'s predicates join the where of every statement of the plan.
+     */
+    public ReadPlan plan(ModelDescriptor model, String dataSource, Filter filter, boolean byId, ReadScope scope) {
         int limit = byId ? ReadPlan.NO_LIMIT : limit(model, filter);
         int skip = filter.skip() == null ? 0 : filter.skip();
         if (skip < 0) {
@@ -66,8 +69,9 @@ public final class ReadPlanner {
         if (check) {
             QueryCompiler.checkFields(model, filter.fields());
         }
-        WherePlan where = wheres.plan(model, dataSource, filter.where());
-        Level level = level(model, dataSource, filter.include(), "", 1, "j", check);
+        ReadScope.At at = ReadScope.At.root(scope);
+        WherePlan where = wheres.plan(model, dataSource, filter.where().and(at.rows(model)), scope);
+        Level level = level(model, dataSource, filter.include(), "", 1, "j", check, at);
         ReadPlan plan = new ReadPlan(model, dataSource, filter, where, byId, limit, skip,
                 reader(model, filter.fields(), filter.include(), Set.of()), level.joins(), level.steps());
         // Every where must compile before the first statement runs. The root statement's own (its where and its joins')
@@ -98,9 +102,12 @@ public final class ReadPlanner {
         return Math.min(max, model.defaultLimit() > 0 ? model.defaultLimit() : settings.defaultLimit());
     }
 
-    /** The {@code where} of a statement on {@code dataSource} that reads {@code model} with no include (count, writes). */
-    public WherePlan where(ModelDescriptor model, String dataSource, Where where) {
-        return wheres.plan(model, dataSource, where);
+    /**
+     * The {@code where} of a statement on {@code dataSource} that reads {@code model} with no include (count, writes),
+     * with {@code scope}'s predicates of its root rows.
+     */
+    public WherePlan where(ModelDescriptor model, String dataSource, Where where, ReadScope scope) {
+        return wheres.plan(model, dataSource, where.and(scope.rows(model)), scope);
     }
 
     private record Level(List<JoinStep> joins, List<IncludeStep> steps) {
@@ -109,10 +116,11 @@ public final class ReadPlanner {
     /**
      * The includes of rows of {@code model} read by a statement on {@code dataSource}: the to-ones on that datasource
      * whose target key is the target's id are joined into the statement (a join never multiplies its rows), the
-     * rest become steps. {@code aliases}: the prefix of this level's join aliases.
+     * rest become steps. {@code aliases}: the prefix of this level's join aliases; {@code at}: the scope of the
+     * level's parent rows.
      */
     private Level level(ModelDescriptor model, String dataSource, List<Include> includes, String prefix, int depth, String aliases,
-                        boolean check) {
+                        boolean check, ReadScope.At at) {
         if (includes.isEmpty()) {
             return new Level(List.of(), List.of());
         }
@@ -142,26 +150,31 @@ public final class ReadPlanner {
             }
             if (relation.kind() == RelationKind.ONE && targetSource.equals(dataSource) && target.attribute(relation.targetKey()).isIdentifier()) {
                 String alias = aliases + i;
-                Level nested = level(target, dataSource, scope.include(), here + ".scope.", depth + 1, alias + "_", check);
-                joins.add(new JoinStep(here, relation, target, scope, wheres.plan(target, dataSource, scope.where()), alias,
+                ReadScope.At inner = at.into(relation.name());
+                Level nested = level(target, dataSource, scope.include(), here + ".scope.", depth + 1, alias + "_", check, inner);
+                joins.add(new JoinStep(here, relation, target, scope,
+                        wheres.plan(target, dataSource, scope.where().and(inner.rows(target)), at.scope()), alias,
                         reader(target, scope.fields(), scope.include(), Set.of()), nested.joins(), nested.steps()));
                 continue;
             }
             Object group = relation.kind() == RelationKind.MANY_THROUGH ? i
-                    : List.of(relation.target(), relation.targetKey(), relation.kind(), include.scope(), include.shouldSkipDefaultFilter());
+                    : List.of(relation.target(), relation.targetKey(), relation.kind(), include.scope(), include.shouldSkipDefaultFilter(),
+                    at.into(relation.name()).deleted());
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(i);
         }
         List<IncludeStep> steps = new ArrayList<>();
         for (List<Integer> members : groups.values()) {
             int first = members.get(0);
             steps.add(step(dataSource, includes.get(first), members.stream().map(relations::get).toList(),
-                    prefix + "include[" + first + "]", depth, check));
+                    prefix + "include[" + first + "]", depth, check, at));
         }
         return new Level(List.copyOf(joins), List.copyOf(steps));
     }
 
-    private IncludeStep step(String parentSource, Include include, List<RelationDescriptor> group, String here, int depth, boolean check) {
+    private IncludeStep step(String parentSource, Include include, List<RelationDescriptor> group, String here, int depth, boolean check,
+                             ReadScope.At parent) {
         RelationDescriptor relation = group.get(0);
+        ReadScope.At at = parent.into(relation.name());
         ModelDescriptor target = registry.model(relation.target());
         String targetSource = registry.owner(relation.target());
         Filter scope = scope(target, include);
@@ -178,10 +191,11 @@ public final class ReadPlanner {
         }
         String strategy = !targetSource.equals(parentSource) || form == IncludeStep.Form.THROUGH_SPLIT ? "cross-datasource"
                 : window != null ? "per-parent" : "batch";
-        Level nested = level(target, targetSource, scope.include(), scopePath + ".", depth + 1, "j", check);
+        Level nested = level(target, targetSource, scope.include(), scopePath + ".", depth + 1, "j", check, at);
         return new IncludeStep(here, group, target, targetSource, form, junction, junctionSource, strategy, scope,
-                wheres.plan(target, targetSource, scope.where()), window,
-                reader(target, scope.fields(), scope.include(), Set.of(relation.targetKey())), nested.joins(), nested.steps());
+                wheres.plan(target, targetSource, scope.where().and(at.rows(target)), at.scope()), window,
+                reader(target, scope.fields(), scope.include(), Set.of(relation.targetKey())), nested.joins(), nested.steps(),
+                junction == null ? Where.empty() : at.rows(junction));
     }
 
     private static Filter scope(ModelDescriptor target, Include include) {

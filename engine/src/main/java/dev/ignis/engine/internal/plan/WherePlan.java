@@ -2,6 +2,7 @@ package dev.ignis.engine.internal.plan;
 
 import dev.ignis.api.filter.Where;
 import dev.ignis.engine.internal.compile.RelatedKeys;
+import dev.ignis.engine.internal.compile.RelatedRows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,9 @@ public record WherePlan(Where template, List<KeyLookup> lookups) {
 
     private static Where fill(Where where, List<List<Object>> keys) {
         if (where instanceof Where.Condition c) {
+            if (c.value() instanceof RelatedRows rows) {
+                return new Where.Condition(c.field(), c.operator(), new RelatedRows(fill(rows.target(), keys), rows.junction()), c.path());
+            }
             return c.value() instanceof RelatedKeys slot
                     ? new Where.Condition(c.field(), c.operator(), new RelatedKeys(slot.lookup(), keys.get(slot.lookup())), c.path()) : c;
         }

@@ -5,6 +5,7 @@ import dev.ignis.api.filter.Operator;
 import dev.ignis.api.filter.Where;
 import dev.ignis.engine.internal.compile.RelatedConditionRenderer;
 import dev.ignis.engine.internal.compile.RelatedKeys;
+import dev.ignis.engine.internal.compile.RelatedRows;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import dev.ignis.engine.internal.relation.RelationDescriptor;
 import dev.ignis.engine.internal.relation.RelationKind;
@@ -31,14 +32,57 @@ final class WherePlanner {
         this.maxHops = maxHops;
     }
 
-    /** {@code where} of rows of {@code model} read by a statement on {@code dataSource}. */
-    WherePlan plan(ModelDescriptor model, String dataSource, Where where) {
-        if (where == null || where.isEmpty() || !reachesOtherDataSource(model, dataSource, where)) {
-            return WherePlan.local(where == null ? Where.empty() : where);
+    /**
+     * {@code where} of rows of {@code model} read by a statement on {@code dataSource}; the related rows its conditions
+     * and lookups match are limited by {@code scope} (the tenant's live rows).
+     */
+    WherePlan plan(ModelDescriptor model, String dataSource, Where where, ReadScope scope) {
+        if (where == null || where.isEmpty()) {
+            return WherePlan.local(Where.empty());
+        }
+        if (!reachesOtherDataSource(model, dataSource, where)) {
+            return WherePlan.local(scopeRelated(model, dataSource, where, scope));
         }
         List<KeyLookup> lookups = new ArrayList<>();
-        Where template = rewrite(model, dataSource, where, lookups, true);
-        return new WherePlan(template, List.copyOf(lookups));
+        Where template = rewrite(model, dataSource, where, lookups, true, scope);
+        return new WherePlan(scopeRelated(model, dataSource, template, scope), List.copyOf(lookups));
+    }
+
+    /**
+     * Gives each condition on related rows of this datasource ({@code EXISTS}) the scope of those rows, hop by hop:
+     * {@code "creator.name"} becomes {@code creator} with {@link RelatedRows} {@code name = ? and <creator's scope>}.
+     * Paths whose rows have no scope stay as they are (the renderer adds the default filter to them itself).
+     */
+    private Where scopeRelated(ModelDescriptor model, String dataSource, Where where, ReadScope scope) {
+        if (where instanceof Where.Condition c) {
+            int dot = c.field().indexOf('.');
+            // A path with an empty segment is left to the compiler, which names the problem.
+            boolean path = dot > 0 && !c.field().endsWith(".") && !c.field().contains("..");
+            RelationDescriptor relation = path && model.attribute(c.field()) == null
+                    ? registry.relations(model.modelClass()).get(c.field().substring(0, dot)) : null;
+            if (relation == null || !RelatedConditionRenderer.isLocal(registry, relation, dataSource)) {
+                return c;
+            }
+            ModelDescriptor target = registry.model(relation.target());
+            Where inner = new Where.Condition(c.field().substring(dot + 1), c.operator(), c.value(), c.path());
+            Where scopedInner = scopeRelated(target, dataSource, inner, scope);
+            Where targetScope = scope.related(target);
+            Where junctionScope = relation.kind() == RelationKind.MANY_THROUGH ? scope.related(registry.model(relation.junction())) : Where.empty();
+            if (targetScope.isEmpty() && junctionScope.isEmpty() && scopedInner == inner) {
+                return c;
+            }
+            Where rows = scopedInner.and(target.defaultFilter().where()).and(targetScope);
+            return new Where.Condition(relation.name(), Operator.EQ, new RelatedRows(rows, junctionScope), c.path());
+        }
+        List<Where> items = items(where);
+        List<Where> scoped = new ArrayList<>(items.size());
+        boolean changed = false;
+        for (Where item : items) {
+            Where s = scopeRelated(model, dataSource, item, scope);
+            changed |= s != item;
+            scoped.add(s);
+        }
+        return !changed ? where : where instanceof Where.And ? new Where.And(scoped) : new Where.Or(scoped);
     }
 
     /** Whether any condition crosses onto another datasource; checks the hop count of every related path on the way. */
@@ -54,14 +98,14 @@ final class WherePlanner {
     }
 
     /** {@code spine}: every node above is an {@code and}, so the whole where fails when this part fails. */
-    private Where rewrite(ModelDescriptor model, String dataSource, Where where, List<KeyLookup> lookups, boolean spine) {
+    private Where rewrite(ModelDescriptor model, String dataSource, Where where, List<KeyLookup> lookups, boolean spine, ReadScope scope) {
         if (where instanceof Where.Condition c) {
             Hop hop = hop(model, dataSource, c);
-            return hop == null ? c : lookup(dataSource, hop, List.of(c), lookups, spine);
+            return hop == null ? c : lookup(dataSource, hop, List.of(c), lookups, spine, scope);
         }
         if (where instanceof Where.Or or) {
             List<Where> items = new ArrayList<>();
-            or.items().forEach(item -> items.add(rewrite(model, dataSource, item, lookups, false)));
+            or.items().forEach(item -> items.add(rewrite(model, dataSource, item, lookups, false, scope)));
             return new Where.Or(items);
         }
         // One lookup per shared to-one hop of this and: its conditions are asked of the same related row.
@@ -80,18 +124,19 @@ final class WherePlanner {
         for (Where item : items(where)) {
             Hop hop = item instanceof Where.Condition c ? hops.get(c) : null;
             if (hop == null) {
-                items.add(rewrite(model, dataSource, item, lookups, spine));
+                items.add(rewrite(model, dataSource, item, lookups, spine, scope));
                 continue;
             }
             List<Where.Condition> group = shared.get(hop.sharedBy());
             if (group.get(0) == item) {
-                items.add(lookup(dataSource, hop, group, lookups, spine));
+                items.add(lookup(dataSource, hop, group, lookups, spine, scope));
             }
         }
         return new Where.And(items);
     }
 
-    private Where lookup(String dataSource, Hop hop, List<Where.Condition> conditions, List<KeyLookup> lookups, boolean spine) {
+    private Where lookup(String dataSource, Hop hop, List<Where.Condition> conditions, List<KeyLookup> lookups, boolean spine,
+                         ReadScope scope) {
         RelationDescriptor relation = hop.relation();
         ModelDescriptor target = registry.model(relation.target());
         String targetSource = registry.owner(relation.target());
@@ -99,22 +144,23 @@ final class WherePlanner {
         for (Where.Condition c : conditions) {
             inner.add(new Where.Condition(c.field().substring(hop.prefix().length() + relation.name().length() + 1), c.operator(), c.value(), c.path()));
         }
-        // Related rows hidden by their model's default filter do not match.
-        Where targetWhere = new Where.And(inner).and(target.defaultFilter().where());
+        // Related rows hidden by their model's default filter, another tenant's and deleted ones do not match.
+        Where targetWhere = new Where.And(inner).and(target.defaultFilter().where()).and(scope.related(target));
         String path = conditions.get(0).path();
         KeyLookup found;
         if (relation.kind() != RelationKind.MANY_THROUGH) {
-            found = new KeyLookup(path, targetSource, target, relation.targetKey(), null, plan(target, targetSource, targetWhere), spine);
+            found = new KeyLookup(path, targetSource, target, relation.targetKey(), null, plan(target, targetSource, targetWhere, scope), spine);
         } else {
             ModelDescriptor junction = registry.model(relation.junction());
             String junctionSource = registry.owner(relation.junction());
             if (junctionSource.equals(targetSource)) {
                 found = new KeyLookup(path, targetSource, junction, relation.junctionSourceKey(),
-                        new KeyLookup.Joined(target, relation.targetKey(), relation.junctionTargetKey()), plan(target, targetSource, targetWhere), spine);
+                        new KeyLookup.Joined(target, relation.targetKey(), relation.junctionTargetKey(), scope.related(junction)), plan(target, targetSource, targetWhere, scope), spine);
             } else {
                 // Junction and target on two datasources: the target keys first, then the junction rows that link to them.
-                KeyLookup targets = new KeyLookup(path, targetSource, target, relation.targetKey(), null, plan(target, targetSource, targetWhere), true);
-                Where linked = new Where.Condition(relation.junctionTargetKey(), Operator.IN, RelatedKeys.slot(0), path);
+                KeyLookup targets = new KeyLookup(path, targetSource, target, relation.targetKey(), null, plan(target, targetSource, targetWhere, scope), true);
+                Where linked = new Where.Condition(relation.junctionTargetKey(), Operator.IN, RelatedKeys.slot(0), path)
+                        .and(scope.related(junction));
                 found = new KeyLookup(path, junctionSource, junction, relation.junctionSourceKey(), null,
                         new WherePlan(linked, List.of(targets)), spine);
             }

@@ -1,0 +1,36 @@
+package dev.ignis.conformance.model;
+
+import dev.ignis.api.model.Model;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A note on a project (aux datasource): the cross-datasource to-many of {@link ScProject}. */
+@Model(softDelete = true, tenant = "tenantId")
+@Entity
+@Table(name = "cf_sc_note")
+public class ScNote extends ScScoped {
+    @Column(length = 64)
+    private String projectId;
+
+    @Column(length = 200)
+    private String body;
+
+    public ScNote() {
+    }
+
+    public ScNote(String id, String tenantId, String projectId, String body) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.projectId = projectId;
+        this.body = body;
+    }
+
+    public String getProjectId() {
+        return projectId;
+    }
+
+    public String getBody() {
+        return body;
+    }
+}
