@@ -49,7 +49,8 @@ public final class MicrometerQueryListener implements QueryListener {
 
     @Override
     public void onStatement(StatementEvent event) {
-        List<String> key = List.of(event.dataSource(), event.model(), event.operation(), event.strategy(), outcome(event.error()));
+        List<String> key = List.of(event.dataSource(), event.model(), event.operation(), event.strategy(), outcome(event.error()),
+                event.role(), event.pool());
         statementTimers.computeIfAbsent(key, k -> Timer.builder(STATEMENT_TIMER)
                         .publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofNanos(100_000))
@@ -60,6 +61,8 @@ public final class MicrometerQueryListener implements QueryListener {
                         .tag("operation", k.get(2))
                         .tag("strategy", k.get(3))
                         .tag("outcome", k.get(4))
+                        .tag("role", k.get(5))
+                        .tag("pool", k.get(6))
                         .register(registry))
                 .record(event.durationNanos(), TimeUnit.NANOSECONDS);
     }

@@ -35,6 +35,7 @@ public final class DataSourceConfig {
     private final Map<String, String> hibernateSettings;
     private final SchemaAction schemaAction;
     private final List<Class<?>> models;
+    private final ReplicaSettings replicaSettings;
 
     private DataSourceConfig(Builder b) {
         this.name = b.name;
@@ -55,6 +56,7 @@ public final class DataSourceConfig {
         this.hibernateSettings = Map.copyOf(b.hibernateSettings);
         this.schemaAction = b.schemaAction;
         this.models = List.copyOf(b.models);
+        this.replicaSettings = b.replicaSettings;
     }
 
     /** Starts a configuration for the datasource called {@code name} (the key is then {@code datasources.<name>}). */
@@ -135,6 +137,11 @@ public final class DataSourceConfig {
         return models;
     }
 
+    /** The read replicas and how reads use them ({@link ReplicaSettings#NONE} when there are none). */
+    public ReplicaSettings replicaSettings() {
+        return replicaSettings;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
@@ -144,6 +151,7 @@ public final class DataSourceConfig {
         b.port = port;
         b.database = database;
         b.minIdle = minIdleGiven ? minIdle : null;
+        b.replicaSettings = replicaSettings;
         return b;
     }
 
@@ -154,7 +162,8 @@ public final class DataSourceConfig {
                 + ", user=" + user + ", password=" + (password == null || password.isEmpty() ? "<none>" : "****")
                 + ", maxPoolSize=" + maxPoolSize + ", schemaAction=" + schemaAction
                 + ", properties=" + properties.keySet() + (hibernateSettings.isEmpty() ? "" : ", hibernateSettings=" + hibernateSettings.keySet())
-                + ", models=" + models.stream().map(Class::getSimpleName).toList() + "}";
+                + ", models=" + models.stream().map(Class::getSimpleName).toList()
+                + (replicaSettings.isEmpty() ? "" : ", replicas=" + replicaSettings.replicas()) + "}";
     }
 
     /** Hides credentials some users put into URLs ({@code user:pass@host} or {@code password=...}). */
@@ -184,6 +193,7 @@ public final class DataSourceConfig {
         private final Map<String, String> hibernateSettings = new LinkedHashMap<>();
         private SchemaAction schemaAction = SchemaAction.NONE;
         private final List<Class<?>> models = new ArrayList<>();
+        private ReplicaSettings replicaSettings = ReplicaSettings.NONE;
 
         private Builder(String name) {
             this.name = name;
@@ -284,6 +294,44 @@ public final class DataSourceConfig {
             return this;
         }
 
+        /**
+         * A read replica with the primary's credentials: reads outside a transaction may go to it (see the README's
+         * "Read replicas"). Call once per replica.
+         */
+        public Builder replica(String url) {
+            return replica(url, null, null);
+        }
+
+        /** A read replica with credentials of its own. */
+        public Builder replica(String url, String user, String password) {
+            this.replicaSettings = replicaSettings.withReplica(new ReplicaConfig(url, user, password));
+            return this;
+        }
+
+        /** How reads pick a replica: {@link ReplicaPolicy#ROUND_ROBIN} by default. */
+        public Builder replicaPolicy(ReplicaPolicy policy) {
+            this.replicaSettings = replicaSettings.withPolicy(policy);
+            return this;
+        }
+
+        /** How long a read waits for a replica's connection before going to the next replica or the primary (500 ms). */
+        public Builder replicaConnectionTimeout(Duration timeout) {
+            this.replicaSettings = replicaSettings.withConnectionTimeout(timeout);
+            return this;
+        }
+
+        /** How long a failed replica stays out of the rotation (5 s). */
+        public Builder replicaRetryAfter(Duration backoff) {
+            this.replicaSettings = replicaSettings.withRetryAfter(backoff);
+            return this;
+        }
+
+        /** Databases without comparable replication positions: how long after a write the thread reads the primary (2 s). */
+        public Builder readYourWritesWindow(Duration window) {
+            this.replicaSettings = replicaSettings.withReadYourWritesWindow(window);
+            return this;
+        }
+
         public DataSourceConfig build() {
             List<String> problems = new ArrayList<>();
             if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
@@ -321,6 +369,7 @@ public final class DataSourceConfig {
             } else if (new LinkedHashSet<>(models).size() != models.size()) {
                 problems.add("models lists a class twice");
             }
+            problems.addAll(replicaSettings.problems());
             if (!problems.isEmpty()) {
                 throw new DataSourceConfigException("DataSource " + name + " is misconfigured: " + String.join("; ", problems));
             }

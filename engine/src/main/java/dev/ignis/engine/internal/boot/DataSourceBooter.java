@@ -1,11 +1,8 @@
 package dev.ignis.engine.internal.boot;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.IDataSource;
-import dev.ignis.api.error.DataSourceUnavailableException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.model.Model;
@@ -17,6 +14,7 @@ import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import dev.ignis.engine.internal.model.ModelIntrospector;
 import dev.ignis.engine.internal.relation.RelationScanner;
+import dev.ignis.engine.internal.route.ReplicaRouter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.boot.Metadata;
@@ -57,6 +55,13 @@ public final class DataSourceBooter {
         }
         String url = driver.jdbcUrl(config);
         HikariDataSource pool = openPool(config, driver, url);
+        ReplicaRouter replicas;
+        try {
+            replicas = ReplicaBooter.open(config, driver);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         try {
             SessionFactoryImplementor sessionFactory = buildSessionFactory(hibernate, config, driver, pool, models, excludedTables);
             Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
@@ -69,8 +74,10 @@ public final class DataSourceBooter {
                 sessionFactory.close();
                 throw e;
             }
-            return new StartedDataSource(config.name(), driver, pool, sessionFactory, descriptors, settings, observation);
+            return new StartedDataSource(config.name(), driver, new StartedDataSource.Connections(pool, replicas), sessionFactory, descriptors,
+                    settings, observation);
         } catch (RuntimeException e) {
+            replicas.close();
             pool.close();
             if (e instanceof IgnisException) {
                 throw e;
@@ -98,39 +105,8 @@ public final class DataSourceBooter {
     }
 
     private static HikariDataSource openPool(DataSourceConfig config, DriverPlugin driver, String url) {
-        UrlCredentials credentials = UrlCredentials.split(url);
-        String user = config.user() != null ? config.user() : credentials.user();
-        String password = config.password() != null && !config.password().isEmpty() ? config.password() : credentials.password();
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName(config.name());
-        pool.setJdbcUrl(credentials.url());
-        pool.setUsername(user);
-        pool.setPassword(password);
-        pool.setMaximumPoolSize(config.maxPoolSize());
-        pool.setMinimumIdle(config.minIdle());
-        pool.setConnectionTimeout(config.connectionTimeout().toMillis());
-        pool.setIdleTimeout(config.idleTimeout().toMillis());
-        pool.setMaxLifetime(config.maxLifetime().toMillis());
-        driver.connectionDefaults().forEach(pool::addDataSourceProperty);
-        config.properties().forEach(pool::addDataSourceProperty);
-        try {
-            return new HikariDataSource(pool);
-        } catch (RuntimeException e) {
-            String what = e instanceof HikariPool.PoolInitializationException ? "cannot connect to " : "cannot open the connection pool for ";
-            String message = what + DataSourceConfig.redactUrl(credentials.url()) + " as " + user + ": " + rootMessage(e);
-            boolean leaks = password != null && !password.isEmpty() && chainMentions(e, password);
-            // A driver may echo what it was given; such a cause is not passed on, and the message is scrubbed.
-            throw new DataSourceUnavailableException(config.name(), leaks ? message.replace(password, "****") : message, leaks ? null : e);
-        }
-    }
-
-    private static boolean chainMentions(Throwable e, String secret) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains(secret)) {
-                return true;
-            }
-        }
-        return false;
+        return PoolOpener.open(config, driver, new PoolOpener.PoolSpec(config.name(), url, config.user(), config.password(), false,
+                config.connectionTimeout()));
     }
 
     private static SessionFactoryImplementor buildSessionFactory(HibernateBootstrap hibernate, DataSourceConfig config, DriverPlugin driver,

@@ -58,30 +58,30 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     @Override
     public List<E> find(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
-        return observed("find", call -> dataSource.read(session -> select(session, call, "find", effective, effective.where())));
+        return observed("find", options, call -> dataSource.read(call.route(), session -> select(session, call, "find", effective, effective.where())));
     }
 
     @Override
     public Optional<E> findOne(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
-        return observed("findOne", call -> dataSource.read(session -> select(session, call, "findOne", effective, effective.where())))
+        return observed("findOne", options, call -> dataSource.read(call.route(), session -> select(session, call, "findOne", effective, effective.where())))
                 .stream().findFirst();
     }
 
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
         // Inside the observed call, so a bad id is counted as a failed findById.
-        return observed("findById", call -> {
+        return observed("findById", options, call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
             Where byId = idEquals(id).and(effective.where());
-            return dataSource.read(session -> select(session, call, "findById", effective, byId, true));
+            return dataSource.read(call.route(), session -> select(session, call, "findById", effective, byId, true));
         }).stream().findFirst();
     }
 
     @Override
     public long count(Where where, QueryOptions options) {
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
-        return observed("count", call -> dataSource.read(session -> count(session, call, "count", effective)));
+        return observed("count", options, call -> dataSource.read(call.route(), session -> count(session, call, "count", effective)));
     }
 
     @Override
@@ -89,7 +89,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params);
-        return observed("existsWith", call -> dataSource.read(session -> !statement(call, "existsWith",
+        return observed("existsWith", options, call -> dataSource.read(call.route(), session -> !statement(call, "existsWith",
                 () -> dataSource.select(session, hql, params, 1, 0)).isEmpty()));
     }
 
@@ -97,7 +97,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     public RangeResult<E> findWithRange(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         int start = effective.skip() == null ? 0 : effective.skip();
-        return observed("findWithRange", call -> dataSource.read(session -> {
+        return observed("findWithRange", options, call -> dataSource.read(call.route(), session -> {
             List<E> page = select(session, call, "findWithRange", effective, effective.where());
             // A short page shows where the rows end; only a full or out-of-range page needs the count statement.
             boolean sawEnd = page.size() < limitOf(effective) && (!page.isEmpty() || start == 0);
@@ -331,6 +331,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     private <T> T observed(String operation, java.util.function.Function<Observation.Call, T> work) {
         return dataSource.observation().call(dataSource.name(), model.name(), operation, work);
+    }
+
+    /** A read call: its reads may go to a replica unless {@code options} ask for the primary or a transaction is open. */
+    private <T> T observed(String operation, QueryOptions options, java.util.function.Function<Observation.Call, T> work) {
+        return dataSource.observation().call(dataSource.name(), model.name(), operation, StartedDataSource.route(options.shouldReadPrimary()), work);
     }
 
     private <T> T statement(Observation.Call call, String operation, java.util.function.Supplier<T> work) {

@@ -161,7 +161,7 @@ public final class ReadExecutor {
                     + " = k." + model.attribute(joined.junctionKey()).hqlPath() + (condition.isEmpty() ? "" : " and " + condition);
         }
         int max = settings.maxRelatedKeys();
-        List<Object> keys = ds.readDetached(session -> ds.statement(call, model.name(), "related-where", "cross-datasource",
+        List<Object> keys = ds.readDetached(Observation.routeOf(call), session -> ds.statement(call, model.name(), "related-where", "cross-datasource",
                 () -> ds.selectValues(session, hql, params, max + 1)));
         if (keys.size() > max) {
             throw new FilterException(lookup.path(), "matches more than " + max + " related rows on datasource " + ds.name()
@@ -383,7 +383,7 @@ public final class ReadExecutor {
             return work.apply(ctx);
         }
         StartedDataSource other = dataSources.get(dataSource);
-        return other.readDetached(session -> work.apply(ctx.on(other, session)));
+        return other.readDetached(Observation.routeOf(ctx.call()), session -> work.apply(ctx.on(other, session)));
     }
 
     /** Target rows by the key they were asked for: {@code targetKey in (:keys)}, windowed per parent when the scope pages. */
