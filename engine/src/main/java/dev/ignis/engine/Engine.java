@@ -2,10 +2,12 @@ package dev.ignis.engine;
 
 import dev.ignis.api.datasource.BaseDataSource;
 import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.error.DataSourceStartException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.model.CurrentUser;
 import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.engine.internal.boot.Cleanup;
 import dev.ignis.engine.internal.boot.DataSourceBooter;
 import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.settings.QueryListener;
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts and stops a set of datasources: for each, the driver plugin it names, a HikariCP pool and a Hibernate
@@ -70,8 +73,9 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Starts every datasource, in parallel. If one fails, the ones already started are closed and the failure
-     * is thrown, naming the datasource.
+     * Starts every datasource, in parallel. If any fails, every one is closed again (pools, SessionFactories and
+     * Hibernate's registries) and the first failure in registration order is thrown, naming its datasource and leading
+     * with the root cause; the other datasources' failures and any clean-up failure are attached as suppressed.
      */
     public synchronized Engine start() {
         if (closed) {
@@ -86,56 +90,88 @@ public final class Engine implements AutoCloseable {
             plugins.put(ds, drivers.require(ds.name(), ds.driver()));
         }
         HibernateBootstrap bootstrap = new HibernateBootstrap();
-        ExecutorService boot = Executors.newFixedThreadPool(Math.max(1, dataSources.size()), r -> {
+        List<StartedDataSource> up = new ArrayList<>();
+        try {
+            up.addAll(bootAll(plugins, bootstrap));
+            registry = ReadExecutor.connect(up, settings, crossDataSourcePool);
+            for (StartedDataSource runtime : up) {
+                ((BaseDataSource) dataSources.get(runtime.name())).attach(runtime);
+                observers.forEach(o -> o.started(runtime.name(), runtime.pool(), runtime.sessionFactory()));
+            }
+        } catch (RuntimeException | Error e) {
+            Cleanup cleanup = new Cleanup(e);
+            for (StartedDataSource runtime : up) {
+                cleanup.run(() -> {
+                    BaseDataSource ds = (BaseDataSource) dataSources.get(runtime.name());
+                    if (ds.isStarted() && ds.runtime() == runtime) {
+                        ds.close(); // attached already: detach, then close its runtime
+                    } else {
+                        runtime.close();
+                    }
+                });
+            }
+            cleanup.run(bootstrap::close); // after the datasources, whose registries stand on it
+            registry = null;
+            throw e;
+        }
+        started.addAll(up);
+        if (hibernate != null) {
+            hibernate.close(); // an engine without datasources starts again on every call
+        }
+        hibernate = bootstrap;
+        return this;
+    }
+
+    /**
+     * Boots each datasource on a thread of its own and waits for all of them, so that none is still booting when a
+     * failure is thrown. Returns them all, or closes the ones that came up and throws the first failure.
+     */
+    private List<StartedDataSource> bootAll(Map<IDataSource, DriverPlugin> plugins, HibernateBootstrap bootstrap) {
+        ExecutorService boot = Executors.newFixedThreadPool(Math.max(1, plugins.size()), r -> {
             Thread t = new Thread(r, "ignis-boot");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<CompletableFuture<StartedDataSource>> futures = new ArrayList<>();
-            for (Map.Entry<IDataSource, DriverPlugin> entry : plugins.entrySet()) {
-                futures.add(CompletableFuture.supplyAsync(() -> DataSourceBooter.boot(entry.getKey(), entry.getValue(), settings, observation, bootstrap), boot));
-            }
-            RuntimeException failure = null;
+            Map<String, CompletableFuture<StartedDataSource>> futures = new LinkedHashMap<>();
+            plugins.forEach((ds, plugin) -> futures.put(ds.name(), CompletableFuture.supplyAsync(
+                    () -> DataSourceBooter.boot(ds, plugin, settings, observation, bootstrap), boot)));
             List<StartedDataSource> up = new ArrayList<>();
-            for (CompletableFuture<StartedDataSource> future : futures) {
+            Cleanup failures = new Cleanup();
+            boolean failed = false;
+            for (Map.Entry<String, CompletableFuture<StartedDataSource>> future : futures.entrySet()) {
                 try {
-                    up.add(future.join());
+                    up.add(future.getValue().join());
                 } catch (CompletionException e) {
-                    RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IgnisException(e.getCause().toString(), e.getCause());
-                    if (failure == null) {
-                        failure = cause;
-                    } else {
-                        failure.addSuppressed(cause);
-                    }
+                    failures.add(asStartFailure(future.getKey(), e.getCause()));
+                    failed = true;
                 }
             }
-            if (failure != null) {
-                up.forEach(StartedDataSource::close);
-                throw failure;
+            if (failed) {
+                up.forEach(runtime -> failures.run(runtime::close));
+                failures.throwIfFailed();
             }
-            try {
-                registry = ReadExecutor.connect(up, settings, crossDataSourcePool);
-            } catch (RuntimeException e) {
-                up.forEach(StartedDataSource::close);
-                throw e;
-            }
-            for (StartedDataSource runtime : up) {
-                ((BaseDataSource) dataSources.get(runtime.name())).attach(runtime);
-                observers.forEach(o -> o.started(runtime.name(), runtime.pool(), runtime.sessionFactory()));
-            }
-            started.addAll(up);
-            if (hibernate != null) {
-                hibernate.close(); // an engine without datasources starts again on every call
-            }
-            hibernate = bootstrap;
-            return this;
+            return up;
         } finally {
             boot.shutdownNow();
-            if (hibernate != bootstrap) {
-                bootstrap.close(); // the start failed: its datasources are closed, and so is what they stood on
-            }
+            awaitQuietly(boot);
         }
+    }
+
+    /** Every boot task has ended when this is called; waiting lets their threads leave too. */
+    private static void awaitQuietly(ExecutorService boot) {
+        try {
+            boot.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Throwable asStartFailure(String dataSource, Throwable cause) {
+        if (cause instanceof IgnisException || cause instanceof VirtualMachineError) {
+            return cause;
+        }
+        return new DataSourceStartException(dataSource, cause.toString(), cause);
     }
 
     private void checkOwnership() {
@@ -193,29 +229,19 @@ public final class Engine implements AutoCloseable {
             return;
         }
         closed = true;
-        RuntimeException failure = null;
+        Cleanup cleanup = new Cleanup();
         for (IDataSource ds : dataSources.values()) {
-            try {
-                if (ds.isStarted()) {
-                    observers.forEach(o -> o.closing(ds.name()));
-                }
-                ds.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+            if (ds.isStarted()) {
+                observers.forEach(o -> cleanup.run(() -> o.closing(ds.name())));
             }
+            cleanup.run(ds::close);
         }
         started.clear();
         crossDataSourcePool.shutdownNow();
         if (hibernate != null) {
-            hibernate.close(); // after the datasources, whose registries stand on it
+            cleanup.run(hibernate::close); // after the datasources, whose registries stand on it
         }
-        if (failure != null) {
-            throw failure;
-        }
+        cleanup.throwIfFailed();
     }
 
     /** Collects datasources and settings; {@link #build()} validates them. */

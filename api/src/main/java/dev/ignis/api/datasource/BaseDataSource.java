@@ -1,7 +1,7 @@
 package dev.ignis.api.datasource;
 
 import dev.ignis.api.error.ModelException;
-import dev.ignis.api.spi.DataSourceRuntime;
+import dev.ignis.api.runtime.DataSourceRuntime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +19,7 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public abstract class BaseDataSource implements IDataSource {
+public abstract non-sealed class BaseDataSource implements IDataSource {
     private final DataSourceConfig config;
     private final Set<Class<?>> declaredModels = new LinkedHashSet<>();
     private volatile DataSourceRuntime runtime;

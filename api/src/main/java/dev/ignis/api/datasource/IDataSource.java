@@ -1,15 +1,16 @@
 package dev.ignis.api.datasource;
 
-import dev.ignis.api.spi.DataSourceRuntime;
+import dev.ignis.api.runtime.DataSourceRuntime;
 
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * A named connection to one database and the models it owns. Repositories are bound to one; every call they
- * make is routed to it. Started and closed by the engine.
+ * make is routed to it. Started and closed by the engine. Sealed: an application's datasource extends
+ * {@link BaseDataSource}, the one implementation the engine can attach itself to.
  */
-public interface IDataSource extends AutoCloseable {
+public sealed interface IDataSource extends AutoCloseable permits BaseDataSource {
     String name();
 
     /** The driver plugin's name, as configured. */
@@ -47,6 +48,8 @@ public interface IDataSource extends AutoCloseable {
      */
     void declareModel(Class<?> model);
 
-    /** The engine's side of this datasource; for repositories and the engine, not for application code. */
+    /**
+     * The engine's side of this datasource; for repositories and the engine, not for application code.
+     */
     DataSourceRuntime runtime();
 }

@@ -4,7 +4,7 @@ import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.api.error.NotFoundException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
-import dev.ignis.api.spi.RepositoryOperations;
+import dev.ignis.api.runtime.RepositoryOperations;
 
 import java.util.List;
 import java.util.Objects;

@@ -39,9 +39,9 @@ class ThreeDatabaseGatewayTest {
     CrudRepository<Configuration, String> configurations;
     CrudRepository<AuditEvent, Long> events;
 
-    static BaseDataSource dataSource(String name, String driver, String url, String user, Class<?> model) {
+    static BaseDataSource dataSource(String name, String driver, String url, String user, Class<?>... models) {
         return new BaseDataSource(DataSourceConfig.named(name).driver(driver).url(url).user(user)
-                .schemaAction(SchemaAction.CREATE).models(model)) {
+                .schemaAction(SchemaAction.CREATE).models(models)) {
         };
     }
 

@@ -3,6 +3,7 @@ package dev.ignis.engine.internal.boot;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.IDataSource;
+import dev.ignis.api.error.DataSourceStartException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.model.Model;
@@ -20,7 +21,6 @@ import jakarta.persistence.Table;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.StandardBasicTypes;
@@ -53,16 +53,11 @@ public final class DataSourceBooter {
                 excludedTables.add(tableName(model));
             }
         }
-        String url = driver.jdbcUrl(config);
-        HikariDataSource pool = openPool(config, driver, url);
-        ReplicaRouter replicas;
+        HikariDataSource pool = null;
+        ReplicaRouter replicas = null;
         try {
+            pool = openPool(config, driver, driver.jdbcUrl(config));
             replicas = ReplicaBooter.open(config, driver);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        try {
             SessionFactoryImplementor sessionFactory = buildSessionFactory(hibernate, config, driver, pool, models, excludedTables);
             Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
             try {
@@ -70,20 +65,40 @@ public final class DataSourceBooter {
                     descriptors.put(model, ModelIntrospector.describe(model,
                             sessionFactory.getMappingMetamodel().getEntityDescriptor(model)));
                 }
-            } catch (RuntimeException e) {
-                sessionFactory.close();
+            } catch (Throwable e) {
+                new Cleanup(e).run(sessionFactory::close);
                 throw e;
             }
             return new StartedDataSource(config.name(), driver, new StartedDataSource.Connections(pool, replicas), sessionFactory, descriptors,
                     settings, observation);
-        } catch (RuntimeException e) {
-            replicas.close();
-            pool.close();
-            if (e instanceof IgnisException) {
-                throw e;
+        } catch (Throwable e) {
+            Cleanup cleanup = new Cleanup(e);
+            if (replicas != null) {
+                cleanup.run(replicas::close);
             }
-            throw new ModelException("DataSource " + config.name() + " failed to start: " + rootMessage(e), e);
+            if (pool != null) {
+                cleanup.run(pool::close);
+            }
+            throw startFailure(config.name(), e);
         }
+    }
+
+    /**
+     * What a failed start throws: the engine's own typed errors as they are; an {@code Error} at the root (a class
+     * missing from the module path, a library failing inside Hibernate's boot) as a {@link DataSourceStartException};
+     * anything else Hibernate refused as a {@link ModelException}. The message leads with the root cause.
+     */
+    private static RuntimeException startFailure(String dataSource, Throwable e) {
+        if (e instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+        if (e instanceof IgnisException ignis) {
+            return ignis;
+        }
+        if (root(e) instanceof Error) {
+            return new DataSourceStartException(dataSource, rootMessage(e), e);
+        }
+        return new ModelException("DataSource " + dataSource + " failed to start: " + rootMessage(e), e);
     }
 
     private static void checkDeclaration(String dataSource, Class<?> model) {
@@ -132,7 +147,7 @@ public final class DataSourceBooter {
         settings.putAll(driver.hibernateSettings(config));
         settings.putAll(config.hibernateSettings());
 
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(hibernate.registry()).applySettings(settings).build();
+        StandardServiceRegistry registry = hibernate.newRegistry(settings);
         try {
             MetadataSources sources = new MetadataSources(registry);
             models.forEach(sources::addAnnotatedClass);
@@ -149,18 +164,25 @@ public final class DataSourceBooter {
                     })
                     .build();
             return (SessionFactoryImplementor) metadata.buildSessionFactory();
-        } catch (RuntimeException e) {
-            StandardServiceRegistryBuilder.destroy(registry);
+        } catch (Throwable e) {
+            new Cleanup(e).run(() -> hibernate.destroy(registry));
             throw e;
         }
     }
 
+    /** The root cause's message (an {@code Error}'s with its type, which is the news), then the outer type. */
     static String rootMessage(Throwable e) {
+        Throwable root = root(e);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName()
+                : root instanceof Error ? root.getClass().getSimpleName() + ": " + root.getMessage() : root.getMessage();
+        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == e ? message : message + " (" + e.getClass().getSimpleName() + ")";
+        return root;
     }
 }

@@ -13,7 +13,7 @@ import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
-import dev.ignis.api.spi.RepositoryOperations;
+import dev.ignis.api.runtime.RepositoryOperations;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.compile.ValueConverter;
@@ -352,7 +352,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         return skipDefault ? w : DefaultFilterMerger.mergeWhere(model.defaultFilter().where(), w);
     }
 
-    /** Conditions on other datasources' rows are looked up first: see {@link ReadExecutor#resolve}. */
+    /** Conditions on other datasources' rows are looked up first: see {@link RelatedKeyLookups#resolve}. */
     private String whereClause(Where where, QueryParameters params) {
         Where resolved = dataSource.reads().resolve(null, dataSource, dataSource.reads().planner().where(model, dataSource.name(), where));
         String condition = compiler.where(model, resolved == null ? Where.or() : resolved, params);

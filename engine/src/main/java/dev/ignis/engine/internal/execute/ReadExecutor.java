@@ -1,6 +1,5 @@
 package dev.ignis.engine.internal.execute;
 
-import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.TransactionException;
 import dev.ignis.api.filter.Where;
@@ -15,7 +14,6 @@ import dev.ignis.engine.internal.model.RowReader;
 import dev.ignis.engine.internal.model.RowShaper;
 import dev.ignis.engine.internal.plan.IncludeStep;
 import dev.ignis.engine.internal.plan.JoinStep;
-import dev.ignis.engine.internal.plan.KeyLookup;
 import dev.ignis.engine.internal.plan.ReadPlan;
 import dev.ignis.engine.internal.plan.ReadPlanner;
 import dev.ignis.engine.internal.plan.WherePlan;
@@ -47,12 +45,14 @@ public final class ReadExecutor {
 
     private final Map<String, StartedDataSource> dataSources = new HashMap<>();
     private final ReadPlanner planner;
+    private final RelatedKeyLookups lookups;
     private final EngineSettings settings;
     private final ExecutorService crossDataSourcePool;
 
     private ReadExecutor(List<StartedDataSource> dataSources, ReadPlanner planner, EngineSettings settings, ExecutorService crossDataSourcePool) {
         dataSources.forEach(ds -> this.dataSources.put(ds.name(), ds));
         this.planner = planner;
+        this.lookups = new RelatedKeyLookups(this.dataSources, settings);
         this.settings = settings;
         this.crossDataSourcePool = crossDataSourcePool;
     }
@@ -77,6 +77,11 @@ public final class ReadExecutor {
 
     ReadPlanner planner() {
         return planner;
+    }
+
+    /** See {@link RelatedKeyLookups#resolve}. */
+    Where resolve(Observation.Call call, StartedDataSource dataSource, WherePlan where) {
+        return lookups.resolve(call, dataSource, where);
     }
 
     // ---- the root statement
@@ -112,64 +117,6 @@ public final class ReadExecutor {
         joined.finish(ctx);
         loadIncludes(ctx, model, rows, plan.includes());
         return rows;
-    }
-
-    // ---- key lookups
-
-    /**
-     * The where of a statement on {@code dataSource} with the keys of its lookups filled in (they run now, each on its
-     * datasource), or null when a lookup the where depends on found nothing.
-     */
-    Where resolve(Observation.Call call, StartedDataSource dataSource, WherePlan where) {
-        if (!where.hasLookups()) {
-            return where.template();
-        }
-        List<List<Object>> keys = new ArrayList<>(where.lookups().size());
-        for (KeyLookup lookup : where.lookups()) {
-            List<Object> found = lookup(call, dataSource, lookup);
-            if (found.isEmpty() && lookup.required()) {
-                return null;
-            }
-            keys.add(found);
-        }
-        return where.fill(keys);
-    }
-
-    private List<Object> lookup(Observation.Call call, StartedDataSource statementSource, KeyLookup lookup) {
-        StartedDataSource ds = dataSources.get(lookup.dataSource());
-        if (StartedDataSource.inTransaction() && !settings.crossDataSourceReadsInTransaction()) {
-            throw new TransactionException("Condition '" + lookup.path() + "' reads datasource " + ds.name()
-                    + " inside a transaction of datasource " + statementSource.name() + "; allow it with"
-                    + " Engine.builder().allowCrossDataSourceReadsInTransaction(true)");
-        }
-        Where where = resolve(call, ds, lookup.where());
-        if (where == null) {
-            return List.of();
-        }
-        QueryParameters params = new QueryParameters();
-        ModelDescriptor model = lookup.model();
-        String hql;
-        if (lookup.joined() == null) {
-            String condition = ds.compiler().where(model, where, params, "k");
-            hql = "select distinct k." + model.attribute(lookup.key()).hqlPath() + " from " + model.entityName() + " k"
-                    + (condition.isEmpty() ? "" : " where " + condition);
-        } else {
-            KeyLookup.Joined joined = lookup.joined();
-            String condition = ds.compiler().where(joined.target(), where, params, "kt");
-            hql = "select distinct k." + model.attribute(lookup.key()).hqlPath() + " from " + model.entityName() + " k, "
-                    + joined.target().entityName() + " kt where kt." + joined.target().attribute(joined.targetKey()).hqlPath()
-                    + " = k." + model.attribute(joined.junctionKey()).hqlPath() + (condition.isEmpty() ? "" : " and " + condition);
-        }
-        int max = settings.maxRelatedKeys();
-        List<Object> keys = ds.readDetached(Observation.routeOf(call), session -> ds.statement(call, model.name(), "related-where", "cross-datasource",
-                () -> ds.selectValues(session, hql, params, max + 1)));
-        if (keys.size() > max) {
-            throw new FilterException(lookup.path(), "matches more than " + max + " related rows on datasource " + ds.name()
-                    + "; narrow the condition or raise Engine.builder().maxRelatedKeys(...)");
-        }
-        Set<Object> distinct = new LinkedHashSet<>(keys);
-        distinct.remove(null);
-        return new ArrayList<>(distinct);
     }
 
     // ---- joins

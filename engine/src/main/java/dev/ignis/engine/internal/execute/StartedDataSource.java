@@ -5,9 +5,9 @@ import dev.ignis.api.datasource.IsolationLevel;
 import dev.ignis.api.datasource.TransactionCallback;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.error.TransactionException;
-import dev.ignis.api.spi.DataSourceRuntime;
+import dev.ignis.api.runtime.DataSourceRuntime;
 import dev.ignis.api.spi.DriverPlugin;
-import dev.ignis.api.spi.RepositoryOperations;
+import dev.ignis.api.runtime.RepositoryOperations;
 import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;
@@ -75,12 +75,12 @@ public final class StartedDataSource implements DataSourceRuntime {
      * Runs a select on {@code session}: the rows, each select item at its index; {@code limit} {@link #NO_LIMIT} and
      * {@code skip} 0 mean none. Each query shape is translated to SQL once; see {@link SelectPlans}.
      */
-    public List<Object[]> select(StatelessSession session, String hql, QueryParameters params, int limit, int skip) {
+    List<Object[]> select(StatelessSession session, String hql, QueryParameters params, int limit, int skip) {
         return selects.tuples(session, hql, params, limit, skip);
     }
 
     /** {@link #select} of a single item: its values. */
-    public List<Object> selectValues(StatelessSession session, String hql, QueryParameters params, int limit) {
+    List<Object> selectValues(StatelessSession session, String hql, QueryParameters params, int limit) {
         List<Object[]> rows = select(session, hql, params, limit, 0);
         List<Object> values = new java.util.ArrayList<>(rows.size());
         for (Object[] row : rows) {
@@ -94,7 +94,7 @@ public final class StartedDataSource implements DataSourceRuntime {
     }
 
     /** Runs one statement for a call, reporting it (with the error type it is translated to) to the listener. */
-    public <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
+    <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
         Replica replica = replicas.active();
         return observation.statement(call, new Observation.Target(name, replica == null ? Observation.PRIMARY : Observation.REPLICA,
                 replica == null ? pool.getPoolName() : replica.poolName()), model, operation, strategy, () -> translated(work));
@@ -108,7 +108,7 @@ public final class StartedDataSource implements DataSourceRuntime {
         return driver;
     }
 
-    public QueryCompiler compiler() {
+    QueryCompiler compiler() {
         return compiler;
     }
 

@@ -70,15 +70,16 @@ public final class ReadPlanner {
         Level level = level(model, dataSource, filter.include(), "", 1, "j", check);
         ReadPlan plan = new ReadPlan(model, dataSource, filter, where, byId, limit, skip,
                 reader(model, filter.fields(), filter.include(), Set.of()), level.joins(), level.steps());
-        if (!level.isEmpty() || where.hasLookups()) {
-            // More than one statement: each where must compile before the first of them runs.
-            QueryCompiler compiler = compilers.get(dataSource);
-            if (check && where.hasLookups()) {
-                compiler.orderBy(model, filter.order());
+        // Every where must compile before the first statement runs. The root statement's own (its where and its joins')
+        // compile right before it runs anyway, unless lookups run ahead of it.
+        boolean ahead = where.hasLookups() || hasLookups(level.joins());
+        if (ahead) {
+            if (check) {
+                compilers.get(dataSource).orderBy(model, filter.order());
             }
             checkWhere(model, dataSource, where, "", QueryCompiler.ROOT);
-            checkWheres(dataSource, level, "");
         }
+        checkWheres(dataSource, level, ahead);
         if (check && shape != null && checkedShapes.size() < SHAPE_CAPACITY) {
             checkedShapes.add(shape);
         }
@@ -103,9 +104,6 @@ public final class ReadPlanner {
     }
 
     private record Level(List<JoinStep> joins, List<IncludeStep> steps) {
-        boolean isEmpty() {
-            return joins.isEmpty() && steps.isEmpty();
-        }
     }
 
     /**
@@ -198,17 +196,27 @@ public final class ReadPlanner {
         PerParentWindow.check(scope, settings.maxLimit(), path);
     }
 
-    private void checkWheres(String dataSource, Level level, String prefix) {
+    /** {@code joins}: whether the joins of this level need checking (they are part of a statement that runs later). */
+    private void checkWheres(String dataSource, Level level, boolean joins) {
         for (JoinStep join : level.joins()) {
-            String path = join.path() + ".scope.";
-            checkWhere(join.target(), dataSource, join.where(), path, join.alias());
-            checkWheres(dataSource, new Level(join.joins(), join.includes()), path);
+            if (joins) {
+                checkWhere(join.target(), dataSource, join.where(), join.path() + ".scope.", join.alias());
+            }
+            checkWheres(dataSource, new Level(join.joins(), join.includes()), joins);
         }
         for (IncludeStep step : level.steps()) {
-            String path = step.path() + ".scope.";
-            checkWhere(step.target(), step.dataSource(), step.where(), path, TARGET);
-            checkWheres(step.dataSource(), new Level(step.joins(), step.includes()), path);
+            checkWhere(step.target(), step.dataSource(), step.where(), step.path() + ".scope.", TARGET);
+            checkWheres(step.dataSource(), new Level(step.joins(), step.includes()), true);
         }
+    }
+
+    private static boolean hasLookups(List<JoinStep> joins) {
+        for (JoinStep join : joins) {
+            if (join.where().hasLookups() || hasLookups(join.joins())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Compiles a where (and its lookups') with empty key slots: every property, operator and value is checked. */

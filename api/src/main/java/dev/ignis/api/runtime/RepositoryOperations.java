@@ -1,4 +1,4 @@
-package dev.ignis.api.spi;
+package dev.ignis.api.runtime;
 
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
