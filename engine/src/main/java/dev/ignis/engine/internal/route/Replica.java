@@ -53,10 +53,6 @@ public final class Replica {
         return !down || nowNanos - downUntilNanos >= 0;
     }
 
-    public boolean isDown() {
-        return down && System.nanoTime() - downUntilNanos < 0;
-    }
-
     void markDown(long retryAfterNanos) {
         downUntilNanos = System.nanoTime() + retryAfterNanos;
         down = true;

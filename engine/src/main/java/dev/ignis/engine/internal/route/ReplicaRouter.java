@@ -158,11 +158,6 @@ public final class ReplicaRouter {
         return replica != null && replicas.contains(replica) ? replica : null;
     }
 
-    /** How far each replica is behind the last position a write on this engine saw, in the database's units. */
-    public long positionOf(Replica replica) {
-        return replica.position();
-    }
-
     public void close() {
         RuntimeException failure = null;
         for (Replica replica : replicas) {
