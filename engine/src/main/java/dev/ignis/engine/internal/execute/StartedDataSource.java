@@ -229,7 +229,7 @@ public final class StartedDataSource implements DataSourceRuntime {
         return readDetached(route, work);
     }
 
-    /** The route of a read starting on this thread with {@code options}. */
+    /** The route of a read starting on this thread; {@code primaryRequested}: the caller asked for the primary. */
     static ReadRoute route(boolean primaryRequested) {
         return ReadRoute.capture(primaryRequested, inTransaction());
     }
@@ -256,10 +256,17 @@ public final class StartedDataSource implements DataSourceRuntime {
         });
     }
 
-    /** After a committed write: remembers where the primary stood, for this thread's reads (see {@link ReplicaRouter}). */
+    /**
+     * After a committed write: remembers where the primary stood, for this thread's reads (see {@link ReplicaRouter}).
+     * The write has committed, so a failure to ask is not the caller's error: the thread then reads the primary.
+     */
     private void written(StatelessSession session) {
         if (replicas.tracksWrites()) {
-            session.doWork(replicas::written);
+            try {
+                session.doWork(replicas::written);
+            } catch (RuntimeException e) {
+                replicas.writtenAtUnknownPosition();
+            }
         }
     }
 
@@ -330,15 +337,15 @@ public final class StartedDataSource implements DataSourceRuntime {
             } else {
                 try {
                     hibernateTx.commit();
-                    if (tx.hasWritten()) {
-                        written(session);
-                    }
                 } catch (RuntimeException e) {
                     rollbackQuietly(hibernateTx, e);
                     RuntimeException translated = errors.translate(e);
                     throw translated instanceof dev.ignis.api.error.ConflictException || translated instanceof dev.ignis.api.error.DataSourceUnavailableException
                             ? translated : new TransactionException("Commit on datasource " + name + " failed: " + translated.getMessage(), e);
                 }
+            }
+            if (tx.hasWritten() && !tx.isRollbackOnly()) {
+                written(session);
             }
             return result;
         } finally {

@@ -117,6 +117,14 @@ public final class ReplicaRouter {
         WrittenPositions.record(dataSource, positions == null ? Replica.UNKNOWN : queryLong(primary, positions.primarySql()));
     }
 
+    /**
+     * After a write whose position could not be asked: no replica counts as caught up for this thread's reads of the
+     * datasource until its next write reports one.
+     */
+    public void writtenAtUnknownPosition() {
+        WrittenPositions.record(dataSource, Long.MAX_VALUE);
+    }
+
     /** Whether a write must report its position: only datasources with replicas track them. */
     public boolean tracksWrites() {
         return !replicas.isEmpty();
