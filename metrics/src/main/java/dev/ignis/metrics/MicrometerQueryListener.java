@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@value #STATEMENT_TIMER}: {@code datasource} (where the statement ran, which for an include is the
  *       relation's target datasource), {@code model}, {@code operation} (find, count, create, ..., or
  *       {@code include} for an include's statements), {@code strategy} ({@code direct}, {@code batch},
- *       {@code per-parent}, {@code cross-datasource}) and {@code outcome};</li>
+ *       {@code per-parent}, {@code cross-datasource}), {@code outcome}, {@code role} ({@code primary} or
+ *       {@code replica}: the server of the datasource that ran it) and {@code pool} (the datasource's name for its
+ *       primary, {@code <datasource>-replica-<n>} for a replica);</li>
  *   <li>{@value #CALL_TIMER} and {@value #STATEMENTS_PER_CALL}: {@code datasource}, {@code model} and
  *       {@code operation} of the repository called, and {@code outcome}.</li>
  * </ul>
@@ -60,7 +62,8 @@ public final class MicrometerQueryListener implements QueryListener {
 
     @Override
     public void onStatement(StatementEvent event) {
-        List<String> key = List.of(event.dataSource(), event.model(), event.operation(), event.strategy(), outcome(event.error()));
+        List<String> key = List.of(event.dataSource(), event.model(), event.operation(), event.strategy(), outcome(event.error()),
+                event.role(), event.pool());
         statementTimers.computeIfAbsent(key, k -> timer(STATEMENT_TIMER)
                         .description("SQL statements run by the engine, by routing target")
                         .tag("datasource", k.get(0))
@@ -68,6 +71,8 @@ public final class MicrometerQueryListener implements QueryListener {
                         .tag("operation", k.get(2))
                         .tag("strategy", k.get(3))
                         .tag("outcome", k.get(4))
+                        .tag("role", k.get(5))
+                        .tag("pool", k.get(6))
                         .register(registry))
                 .record(event.durationNanos(), TimeUnit.NANOSECONDS);
     }

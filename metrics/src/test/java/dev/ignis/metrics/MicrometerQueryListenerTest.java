@@ -88,7 +88,8 @@ class MicrometerQueryListenerTest {
     void tagKeysAreTheDocumentedLowCardinalityOnes() {
         notes.find(Filter.empty().include("owner"));
         assertThat(tagKeys(registry.get(STATEMENT_TIMER).meter()))
-                .containsExactlyInAnyOrder("datasource", "model", "operation", "strategy", "outcome");
+                .containsExactlyInAnyOrder("datasource", "model", "operation", "strategy", "outcome", "role", "pool");
+        assertThat(registry.get(STATEMENT_TIMER).meter().getId().getTag("role")).isEqualTo("primary");
         assertThat(tagKeys(registry.get(CALL_TIMER).meter())).containsExactlyInAnyOrder("datasource", "model", "operation", "outcome");
         assertThat(tagKeys(registry.get(STATEMENTS_PER_CALL).meter())).containsExactlyInAnyOrder("datasource", "model", "operation", "outcome");
         assertThat(registry.get(STATEMENT_TIMER).meter().getId().getBaseUnit()).isEqualTo("seconds");

@@ -39,6 +39,7 @@ public final class DataSourceConfig {
     private final String migrationTable;
     private final boolean quoteIdentifiers;
     private final List<Class<?>> models;
+    private final ReplicaSettings replicaSettings;
 
     private DataSourceConfig(Builder b) {
         this.name = b.name;
@@ -62,6 +63,7 @@ public final class DataSourceConfig {
         this.migrationTable = b.migrationTable != null ? b.migrationTable : defaultMigrationTable(b.name);
         this.quoteIdentifiers = b.quoteIdentifiers;
         this.models = List.copyOf(b.models);
+        this.replicaSettings = b.replicaSettings;
     }
 
     /** Starts a configuration for the datasource called {@code name} (the key is then {@code datasources.<name>}). */
@@ -171,6 +173,11 @@ public final class DataSourceConfig {
         return models;
     }
 
+    /** The read replicas and how reads use them ({@link ReplicaSettings#NONE} when there are none). */
+    public ReplicaSettings replicaSettings() {
+        return replicaSettings;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
@@ -183,6 +190,7 @@ public final class DataSourceConfig {
         b.port = port;
         b.database = database;
         b.minIdle = minIdleGiven ? minIdle : null;
+        b.replicaSettings = replicaSettings;
         return b;
     }
 
@@ -195,7 +203,8 @@ public final class DataSourceConfig {
                 + (schemaAction == SchemaAction.MIGRATE ? ", migrationLocations=" + migrationLocations + ", migrationTable=" + migrationTable : "")
                 + (quoteIdentifiers ? "" : ", quoteIdentifiers=false")
                 + ", properties=" + properties.keySet() + (hibernateSettings.isEmpty() ? "" : ", hibernateSettings=" + hibernateSettings.keySet())
-                + ", models=" + models.stream().map(Class::getSimpleName).toList() + "}";
+                + ", models=" + models.stream().map(Class::getSimpleName).toList()
+                + (replicaSettings.isEmpty() ? "" : ", replicas=" + replicaSettings.replicas()) + "}";
     }
 
     /** Hides credentials some users put into URLs ({@code user:pass@host} or {@code password=...}). */
@@ -228,6 +237,7 @@ public final class DataSourceConfig {
         private String migrationTable;
         private boolean quoteIdentifiers = true;
         private final List<Class<?>> models = new ArrayList<>();
+        private ReplicaSettings replicaSettings = ReplicaSettings.NONE;
 
         private Builder(String name) {
             this.name = name;
@@ -350,6 +360,44 @@ public final class DataSourceConfig {
             return this;
         }
 
+        /**
+         * A read replica with the primary's credentials: reads outside a transaction may go to it (see the README's
+         * "Read replicas"). Call once per replica.
+         */
+        public Builder replica(String url) {
+            return replica(url, null, null);
+        }
+
+        /** A read replica with credentials of its own. */
+        public Builder replica(String url, String user, String password) {
+            this.replicaSettings = replicaSettings.withReplica(new ReplicaConfig(url, user, password));
+            return this;
+        }
+
+        /** How reads pick a replica: {@link ReplicaPolicy#ROUND_ROBIN} by default. */
+        public Builder replicaPolicy(ReplicaPolicy policy) {
+            this.replicaSettings = replicaSettings.withPolicy(policy);
+            return this;
+        }
+
+        /** How long a read waits for a replica's connection before going to the next replica or the primary (500 ms). */
+        public Builder replicaConnectionTimeout(Duration timeout) {
+            this.replicaSettings = replicaSettings.withConnectionTimeout(timeout);
+            return this;
+        }
+
+        /** How long a failed replica stays out of the rotation (5 s). */
+        public Builder replicaRetryAfter(Duration backoff) {
+            this.replicaSettings = replicaSettings.withRetryAfter(backoff);
+            return this;
+        }
+
+        /** Databases without comparable replication positions: how long after a write the thread reads the primary (2 s). */
+        public Builder readYourWritesWindow(Duration window) {
+            this.replicaSettings = replicaSettings.withReadYourWritesWindow(window);
+            return this;
+        }
+
         public DataSourceConfig build() {
             List<String> problems = new ArrayList<>();
             if (name == null || !name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
@@ -395,6 +443,7 @@ public final class DataSourceConfig {
             } else if (new LinkedHashSet<>(models).size() != models.size()) {
                 problems.add("models lists a class twice");
             }
+            problems.addAll(replicaSettings.problems());
             if (!problems.isEmpty()) {
                 throw new DataSourceConfigException("DataSource " + name + " is misconfigured: " + String.join("; ", problems));
             }

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Options of a read. {@code deleted}: which rows of a soft-delete model the root reads; {@code includeDeleted}: the
- * same per include, by relation path ({@code "events"}, {@code "events.author"}; unnamed includes read live rows);
- * {@code acrossTenants}: no tenant limit for this call (logged and counted, like {@code Tenants.all}).
+ * Options of a read. {@code shouldSkipDefaultFilter} ignores the model's default filter; {@code deleted}: which rows of
+ * a soft-delete model the root reads; {@code includeDeleted}: the same per include, by relation path ({@code "events"},
+ * {@code "events.author"}; unnamed includes read live rows); {@code acrossTenants}: no tenant limit for this call (logged
+ * and counted, like {@code Tenants.all}); {@code shouldReadPrimary} reads the datasource's primary even where a replica
+ * would serve (only matters for datasources with replicas).
  */
 public record QueryOptions(boolean shouldSkipDefaultFilter, DeletedRows deleted, Map<String, DeletedRows> includeDeleted,
-                           boolean acrossTenants) {
+                           boolean acrossTenants, boolean shouldReadPrimary) {
     public static final QueryOptions DEFAULT = new QueryOptions(false);
 
     public QueryOptions {
@@ -19,12 +21,21 @@ public record QueryOptions(boolean shouldSkipDefaultFilter, DeletedRows deleted,
     }
 
     public QueryOptions(boolean shouldSkipDefaultFilter) {
-        this(shouldSkipDefaultFilter, DeletedRows.LIVE, Map.of(), false);
+        this(shouldSkipDefaultFilter, DeletedRows.LIVE, Map.of(), false, false);
     }
 
     /** Ignore the model's default filter for this call. */
     public static QueryOptions skipDefaultFilter() {
         return new QueryOptions(true);
+    }
+
+    /** Read the primary for this call, never a replica. */
+    public static QueryOptions primary() {
+        return DEFAULT.withPrimary(true);
+    }
+
+    public QueryOptions withPrimary(boolean value) {
+        return new QueryOptions(shouldSkipDefaultFilter, deleted, includeDeleted, acrossTenants, value);
     }
 
     /** Live and soft-deleted rows at the root. */
@@ -43,18 +54,18 @@ public record QueryOptions(boolean shouldSkipDefaultFilter, DeletedRows deleted,
     }
 
     public QueryOptions deleted(DeletedRows rows) {
-        return new QueryOptions(shouldSkipDefaultFilter, rows, includeDeleted, acrossTenants);
+        return new QueryOptions(shouldSkipDefaultFilter, rows, includeDeleted, acrossTenants, shouldReadPrimary);
     }
 
     /** Which rows the include at {@code relationPath} (relation names joined by dots) reads. */
     public QueryOptions includeDeleted(String relationPath, DeletedRows rows) {
         Map<String, DeletedRows> more = new HashMap<>(includeDeleted);
         more.put(relationPath, rows);
-        return new QueryOptions(shouldSkipDefaultFilter, deleted, more, acrossTenants);
+        return new QueryOptions(shouldSkipDefaultFilter, deleted, more, acrossTenants, shouldReadPrimary);
     }
 
     /** These options, with no tenant limit. */
     public QueryOptions acrossAllTenants() {
-        return new QueryOptions(shouldSkipDefaultFilter, deleted, includeDeleted, true);
+        return new QueryOptions(shouldSkipDefaultFilter, deleted, includeDeleted, true, shouldReadPrimary);
     }
 }

@@ -147,4 +147,12 @@ public interface DriverPlugin {
     default ErrorKind classify(String sqlState, int vendorCode) {
         return ErrorKind.bySqlState(sqlState);
     }
+
+    /**
+     * The replication positions this database can report, for read-your-writes on replicas; null (the default) when it
+     * has none the engine can compare: reads after a write then go to the primary for the configured window.
+     */
+    default ReplicationPositions replicationPositions() {
+        return null;
+    }
 }

@@ -5,6 +5,9 @@ import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.PerParentForm;
+    }
+
+import dev.ignis.api.spi.ReplicationPositions;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
 
@@ -190,5 +193,12 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     @Override
     public PerParentForm perParentForm() {
         return PerParentForm.UNION_ALL;
+    }
+
+    /** WAL positions as byte offsets: the primary's current write position, a standby's replayed position. */
+    @Override
+    public ReplicationPositions replicationPositions() {
+        return new ReplicationPositions("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint",
+                "select pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint");
     }
 }

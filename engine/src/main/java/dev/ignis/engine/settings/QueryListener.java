@@ -22,9 +22,17 @@ public interface QueryListener {
     /**
      * One statement. {@code operation} is the repository operation it served (find, count, create, include, ...);
      * {@code strategy} says how an include was fetched (join, batch, per-parent, cross-datasource), or
-     * {@code "direct"} for the call's own statements. {@code error} is null on success.
+     * {@code "direct"} for the call's own statements. {@code error} is null on success. {@code role} is
+     * {@code "primary"} or {@code "replica"}: the server the statement ran on; {@code pool} the name of its pool
+     * (the datasource's name for the primary, {@code <datasource>-replica-<n>} for a replica).
      */
-    record StatementEvent(String dataSource, String model, String operation, String strategy, long durationNanos, Throwable error) {
+    record StatementEvent(String dataSource, String model, String operation, String strategy, long durationNanos, Throwable error,
+                          String role, String pool) {
+        /** An event of a statement on the datasource's primary. */
+        public StatementEvent(String dataSource, String model, String operation, String strategy, long durationNanos, Throwable error) {
+            this(dataSource, model, operation, strategy, durationNanos, error, "primary", dataSource);
+        }
+
         public boolean succeeded() {
             return error == null;
         }

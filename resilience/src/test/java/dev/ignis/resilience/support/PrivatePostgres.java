@@ -19,15 +19,43 @@ public final class PrivatePostgres extends PrivateServer {
     private final Path bin;
     private final Path data;
     private final Path socketDir;
+    /** Server settings beyond the defaults, as {@code -c name=value} options (e.g. a standby's apply delay). */
+    private final List<String> settings;
 
     private PrivatePostgres(Path bin) {
-        super("ignis-pg-", "postgres");
+        this(bin, null, List.of());
+    }
+
+    /** A fresh cluster ({@code initdb}), or a streaming standby of {@code primary} ({@code pg_basebackup -R}). */
+    private PrivatePostgres(Path bin, PrivatePostgres primary, List<String> settings) {
+        super(primary == null ? "ignis-pg-" : "ignis-pg-standby-", "postgres");
         this.bin = bin;
         this.data = dir.resolve("data");
         this.socketDir = dir.resolve("socket");
-        asPostgres(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres",
-                "--no-sync", "-E", "UTF8", "--locale=C"));
+        this.settings = List.copyOf(settings);
+        if (primary == null) {
+            asPostgres(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U", "postgres",
+                    "--no-sync", "-E", "UTF8", "--locale=C"));
+        } else {
+            // -R writes standby.signal and primary_conninfo: started, the copy streams WAL from the primary and serves reads.
+            asPostgres(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(primary.port()),
+                    "-U", "postgres", "-D", data.toString(), "-R", "-X", "stream", "--no-sync", "-c", "fast"));
+        }
         asPostgres(List.of("mkdir", "-p", socketDir.toString()));
+    }
+
+    /**
+     * A streaming standby of this running server, made with {@code pg_basebackup -R} (not started yet); {@code settings}
+     * are extra server settings such as {@code recovery_min_apply_delay=2s}.
+     */
+    public PrivatePostgres standby(String... settings) {
+        requireEnvironment("PostgreSQL standby", bin.resolve("pg_basebackup"));
+        return new PrivatePostgres(bin, this, List.of(settings));
+    }
+
+    /** Whether this server is a standby in recovery (replaying the primary's WAL). */
+    public boolean inRecovery() {
+        return queryLong("select case when pg_is_in_recovery() then 1 else 0 end") == 1;
     }
 
     /** Creates the data directory (the server is not started yet); skips without root or binaries. */
@@ -75,13 +103,15 @@ public final class PrivatePostgres extends PrivateServer {
     /**
      * Starts the server. {@code fsync=off} is safe here (the machine does not crash, only the server does), but
      * {@code synchronous_commit} stays on: with it off, an acknowledged commit can be lost in a server crash.
+     * {@code wal_keep_size} keeps the WAL a standby copied a while ago but has not streamed yet (a later copy's
+     * checkpoint would remove it otherwise).
      */
     @Override
     public synchronized void start() {
         asPostgres(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
                 "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
                 "-o", "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c max_connections=300"
-                        + " -c fsync=off -c full_page_writes=off",
+                        + " -c fsync=off -c full_page_writes=off -c wal_keep_size=128MB" + settings.stream().map(o -> " -c " + o).collect(java.util.stream.Collectors.joining()),
                 "start"));
         awaitReachable(START_TIMEOUT, jdbcUrl(), user());
     }

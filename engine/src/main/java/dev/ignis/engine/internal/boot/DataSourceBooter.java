@@ -1,8 +1,6 @@
 package dev.ignis.engine.internal.boot;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.pool.HikariPool;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.IDataSource;
 import dev.ignis.api.datasource.SchemaAction;
@@ -19,6 +17,7 @@ import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import dev.ignis.engine.internal.model.ModelIntrospector;
 import dev.ignis.engine.internal.relation.RelationScanner;
+import dev.ignis.engine.internal.route.ReplicaRouter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.boot.Metadata;
@@ -58,12 +57,14 @@ public final class DataSourceBooter {
             }
         }
         HikariDataSource pool = null;
+        ReplicaRouter replicas = null;
         try {
             pool = openPool(config, driver, driver.jdbcUrl(config));
             checkServer(config, driver, pool);
             if (config.schemaAction() == SchemaAction.MIGRATE) {
                 Migrator.migrate(config, pool);
             }
+            replicas = ReplicaBooter.open(config, driver);
             SessionFactoryImplementor sessionFactory = buildSessionFactory(hibernate, config, driver, pool, models, excludedTables);
             Map<Class<?>, ModelDescriptor> descriptors = new LinkedHashMap<>();
             try {
@@ -75,10 +76,15 @@ public final class DataSourceBooter {
                 new Cleanup(e).run(sessionFactory::close);
                 throw e;
             }
-            return new StartedDataSource(config.name(), driver, pool, sessionFactory, descriptors, settings, observation);
+            return new StartedDataSource(config.name(), driver, new StartedDataSource.Connections(pool, replicas), sessionFactory, descriptors,
+                    settings, observation);
         } catch (Throwable e) {
+            Cleanup cleanup = new Cleanup(e);
+            if (replicas != null) {
+                cleanup.run(replicas::close);
+            }
             if (pool != null) {
-                new Cleanup(e).run(pool::close);
+                cleanup.run(pool::close);
             }
             if (config.schemaAction() == SchemaAction.MIGRATE && e instanceof SchemaManagementException mismatch) {
                 throw Migrator.mismatch(config.name(), mismatch);
@@ -124,29 +130,8 @@ public final class DataSourceBooter {
     }
 
     private static HikariDataSource openPool(DataSourceConfig config, DriverPlugin driver, String url) {
-        UrlCredentials credentials = UrlCredentials.split(url);
-        String user = config.user() != null ? config.user() : credentials.user();
-        String password = config.password() != null && !config.password().isEmpty() ? config.password() : credentials.password();
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName(config.name());
-        pool.setJdbcUrl(credentials.url());
-        pool.setUsername(user);
-        pool.setPassword(password);
-        pool.setMaximumPoolSize(config.maxPoolSize());
-        pool.setMinimumIdle(config.minIdle());
-        pool.setConnectionTimeout(config.connectionTimeout().toMillis());
-        pool.setIdleTimeout(config.idleTimeout().toMillis());
-        pool.setMaxLifetime(config.maxLifetime().toMillis());
-        ConnectionProperties.of(driver.connectionDefaults(), credentials.url(), config.properties()).forEach(pool::addDataSourceProperty);
-        try {
-            return new HikariDataSource(pool);
-        } catch (RuntimeException e) {
-            String what = e instanceof HikariPool.PoolInitializationException ? "cannot connect to " : "cannot open the connection pool for ";
-            String message = what + DataSourceConfig.redactUrl(credentials.url()) + " as " + user + ": " + rootMessage(e);
-            boolean leaks = password != null && !password.isEmpty() && chainMentions(e, password);
-            // A driver may echo what it was given; such a cause is not passed on, and the message is scrubbed.
-            throw new DataSourceUnavailableException(config.name(), leaks ? message.replace(password, "****") : message, leaks ? null : e);
-        }
+        return PoolOpener.open(config, driver, new PoolOpener.PoolSpec(config.name(), url, config.user(), config.password(), false,
+                config.connectionTimeout()));
     }
 
     /** Lets the driver see which server it reached, so a wrong plugin fails at start rather than at the first query. */
@@ -157,15 +142,6 @@ public final class DataSourceBooter {
         } catch (java.sql.SQLException e) {
             throw new DataSourceUnavailableException(config.name(), "cannot read the server's version: " + rootMessage(e), e);
         }
-    }
-
-    private static boolean chainMentions(Throwable e, String secret) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains(secret)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static SessionFactoryImplementor buildSessionFactory(HibernateBootstrap hibernate, DataSourceConfig config, DriverPlugin driver,

@@ -67,25 +67,25 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     public List<E> find(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         ReadScope scope = scopes.read("find", options);
-        return observed("find", call -> dataSource.read(session -> select(session, call, "find", effective, effective.where(), scope)));
+        return observed("find", options, call -> dataSource.read(call.route(), session -> select(session, call, "find", effective, effective.where(), scope)));
     }
 
     @Override
     public Optional<E> findOne(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
         ReadScope scope = scopes.read("findOne", options);
-        return observed("findOne", call -> dataSource.read(session -> select(session, call, "findOne", effective, effective.where(), scope)))
+        return observed("findOne", options, call -> dataSource.read(call.route(), session -> select(session, call, "findOne", effective, effective.where(), scope)))
                 .stream().findFirst();
     }
 
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
         // Inside the observed call, so a bad id is counted as a failed findById.
-        return observed("findById", call -> {
+        return observed("findById", options, call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
             Where byId = idEquals(id).and(effective.where());
             ReadScope scope = scopes.read("findById", options);
-            return dataSource.read(session -> select(session, call, "findById", effective, byId, true, scope));
+            return dataSource.read(call.route(), session -> select(session, call, "findById", effective, byId, true, scope));
         }).stream().findFirst();
     }
 
@@ -93,7 +93,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     public long count(Where where, QueryOptions options) {
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         ReadScope scope = scopes.read("count", options);
-        return observed("count", call -> dataSource.read(session -> count(session, call, "count", effective, scope)));
+        return observed("count", options, call -> dataSource.read(call.route(), session -> count(session, call, "count", effective, scope)));
     }
 
     @Override
@@ -102,7 +102,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         ReadScope scope = scopes.read("existsWith", options);
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params, scope);
-        return observed("existsWith", call -> dataSource.read(session -> !statement(call, "existsWith",
+        return observed("existsWith", options, call -> dataSource.read(call.route(), session -> !statement(call, "existsWith",
                 () -> dataSource.select(session, hql, params, 1, 0)).isEmpty()));
     }
 
@@ -111,7 +111,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         int start = effective.skip() == null ? 0 : effective.skip();
         ReadScope scope = scopes.read("findWithRange", options);
-        return observed("findWithRange", call -> dataSource.read(session -> {
+        return observed("findWithRange", options, call -> dataSource.read(call.route(), session -> {
             List<E> page = select(session, call, "findWithRange", effective, effective.where(), scope);
             // A short page shows where the rows end; only a full or out-of-range page needs the count statement.
             boolean sawEnd = page.size() < limitOf(effective) && (!page.isEmpty() || start == 0);
@@ -427,6 +427,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     private <T> T observed(String operation, java.util.function.Function<Observation.Call, T> work) {
         return dataSource.observation().call(dataSource.name(), model.name(), operation, work);
+    }
+
+    /** A read call: its reads may go to a replica unless {@code options} ask for the primary or a transaction is open. */
+    private <T> T observed(String operation, QueryOptions options, java.util.function.Function<Observation.Call, T> work) {
+        return dataSource.observation().call(dataSource.name(), model.name(), operation, StartedDataSource.route(options.shouldReadPrimary()), work);
     }
 
     private <T> T statement(Observation.Call call, String operation, java.util.function.Supplier<T> work) {

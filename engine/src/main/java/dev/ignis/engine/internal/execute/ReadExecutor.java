@@ -330,7 +330,7 @@ public final class ReadExecutor {
             return work.apply(ctx);
         }
         StartedDataSource other = dataSources.get(dataSource);
-        return other.readDetached(session -> work.apply(ctx.on(other, session)));
+        return other.readDetached(Observation.routeOf(ctx.call()), session -> work.apply(ctx.on(other, session)));
     }
 
     /** Target rows by the key they were asked for: {@code targetKey in (:keys)}, windowed per parent when the scope pages. */

@@ -75,7 +75,7 @@ final class RelatedKeyLookups {
                     + (junctionCondition.isEmpty() ? "" : " and " + junctionCondition);
         }
         int max = settings.maxRelatedKeys();
-        List<Object> keys = ds.readDetached(session -> ds.statement(call, model.name(), "related-where", "cross-datasource",
+        List<Object> keys = ds.readDetached(Observation.routeOf(call), session -> ds.statement(call, model.name(), "related-where", "cross-datasource",
                 () -> ds.selectValues(session, hql, params, max + 1)));
         if (keys.size() > max) {
             throw new FilterException(lookup.path(), "matches more than " + max + " related rows on datasource " + ds.name()

@@ -14,6 +14,15 @@ import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import dev.ignis.api.error.DataSourceUnavailableException;
+import dev.ignis.engine.internal.route.ReadRoute;
+import dev.ignis.engine.internal.route.Replica;
+import dev.ignis.engine.internal.route.ReplicaRouter;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +40,7 @@ public final class StartedDataSource implements DataSourceRuntime {
     private final String name;
     private final DriverPlugin driver;
     private final HikariDataSource pool;
+    private final ReplicaRouter replicas;
     private final SessionFactoryImplementor sessionFactory;
     private final Map<Class<?>, ModelDescriptor> models;
     private final EngineSettings settings;
@@ -42,11 +52,16 @@ public final class StartedDataSource implements DataSourceRuntime {
     private volatile boolean closed;
     private volatile ReadExecutor reads;
 
-    public StartedDataSource(String name, DriverPlugin driver, HikariDataSource pool, SessionFactoryImplementor sessionFactory,
+    /** Where a datasource's connections come from: the primary's pool, and the replicas reads may use instead. */
+    public record Connections(HikariDataSource primary, ReplicaRouter replicas) {
+    }
+
+    public StartedDataSource(String name, DriverPlugin driver, Connections connections, SessionFactoryImplementor sessionFactory,
                              Map<Class<?>, ModelDescriptor> models, EngineSettings settings, Observation observation) {
         this.name = name;
         this.driver = driver;
-        this.pool = pool;
+        this.pool = connections.primary();
+        this.replicas = connections.replicas();
         this.sessionFactory = sessionFactory;
         this.models = Map.copyOf(models);
         this.settings = settings;
@@ -80,7 +95,9 @@ public final class StartedDataSource implements DataSourceRuntime {
 
     /** Runs one statement for a call, reporting it (with the error type it is translated to) to the listener. */
     <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
-        return observation.statement(call, name, model, operation, strategy, () -> translated(work));
+        Replica replica = replicas.active();
+        return observation.statement(call, new Observation.Target(name, replica == null ? Observation.PRIMARY : Observation.REPLICA,
+                replica == null ? pool.getPoolName() : replica.poolName()), model, operation, strategy, () -> translated(work));
     }
 
     public String name() {
@@ -109,14 +126,60 @@ public final class StartedDataSource implements DataSourceRuntime {
         return TransactionContext.current() != null;
     }
 
-    /** Runs read work on a new session of this datasource, whatever transaction the calling thread is in. */
+    /** Runs read work on a new session of this datasource's primary, whatever transaction the calling thread is in. */
     public <T> T readDetached(Function<StatelessSession, T> work) {
         checkOpen();
         try (StatelessSession session = sessionFactory.openStatelessSession()) {
-            return translated(() -> work.apply(session));
+            return ReplicaRouter.serving(null, () -> translated(() -> work.apply(session)));
         } catch (RuntimeException e) {
             throw errors.translate(e);
         }
+    }
+
+    /**
+     * Runs read work on a new session of a replica the route allows, chosen before a connection is taken, or of the
+     * primary. A replica that cannot give a connection or loses it mid-read leaves the rotation for its backoff and
+     * the whole read runs again on the next replica, at last on the primary: reads are repeatable, no row is kept.
+     */
+    public <T> T readDetached(ReadRoute route, Function<StatelessSession, T> work) {
+        checkOpen();
+        if (replicas.isEmpty() || route.primaryOnly()) {
+            return readDetached(work);
+        }
+        Set<Replica> tried = new HashSet<>(4);
+        for (Replica replica = replicas.choose(route, tried); replica != null; replica = replicas.choose(route, tried)) {
+            tried.add(replica);
+            replica.started();
+            try {
+                Connection connection;
+                try {
+                    connection = replica.pool().getConnection();
+                } catch (SQLException e) {
+                    replicas.failed(replica, e);
+                    continue;
+                }
+                try (connection; StatelessSession session = sessionFactory.withStatelessOptions().connection(connection).openStatelessSession()) {
+                    T result = ReplicaRouter.serving(replica, () -> translated(() -> work.apply(session)));
+                    replicas.served(replica);
+                    return result;
+                } catch (DataSourceUnavailableException e) {
+                    if (!e.dataSource().equals(name)) {
+                        throw e; // another datasource this read reached failed: it fails over by itself
+                    }
+                    replicas.failed(replica, e.getCause() == null ? e : e.getCause());
+                } catch (SQLException e) {
+                    replicas.failed(replica, e); // closing a connection the replica dropped: the read itself succeeded
+                }
+            } finally {
+                replica.finished();
+            }
+        }
+        return readDetached(work);
+    }
+
+    /** The replicas of this datasource (none: every read goes to the primary). */
+    public ReplicaRouter replicas() {
+        return replicas;
     }
 
     EngineSettings settings() {
@@ -151,14 +214,24 @@ public final class StartedDataSource implements DataSourceRuntime {
         return (RepositoryOperations<E, ID>) operations.computeIfAbsent(model, m -> new ModelOperations<>(this, descriptor));
     }
 
-    /** Runs read work on the current transaction's session, or on a fresh stateless session outside one. */
+    /** Runs read work on the current transaction's session, or on a fresh stateless session of the primary outside one. */
     <T> T read(Function<StatelessSession, T> work) {
+        return read(ReadRoute.PRIMARY, work);
+    }
+
+    /** Runs read work on the current transaction's session, or outside one on a session of where {@code route} leads. */
+    <T> T read(ReadRoute route, Function<StatelessSession, T> work) {
         checkOpen();
         TransactionContext tx = joinable();
         if (tx != null) {
             return translated(() -> work.apply(tx.session()));
         }
-        return readDetached(work);
+        return readDetached(route, work);
+    }
+
+    /** The route of a read starting on this thread; {@code primaryRequested}: the caller asked for the primary. */
+    static ReadRoute route(boolean primaryRequested) {
+        return ReadRoute.capture(primaryRequested, inTransaction());
     }
 
     /** {@link #write} as a function, for callers that choose between it and {@link #singleStatement()}. */
@@ -168,16 +241,46 @@ public final class StartedDataSource implements DataSourceRuntime {
 
     /** Work of one statement, atomic by itself: joins the current transaction, else runs without one. */
     <T> Function<Function<StatelessSession, T>, T> singleStatement() {
-        return this::read;
+        if (!replicas.tracksWrites()) {
+            return this::read;
+        }
+        return work -> read(session -> {
+            T result = work.apply(session);
+            TransactionContext tx = joinable();
+            if (tx == null) {
+                written(session);
+            } else {
+                tx.wrote();
+            }
+            return result;
+        });
+    }
+
+    /**
+     * After a committed write: remembers where the primary stood, for this thread's reads (see {@link ReplicaRouter}).
+     * The write has committed, so a failure to ask is not the caller's error: the thread then reads the primary.
+     */
+    private void written(StatelessSession session) {
+        if (replicas.tracksWrites()) {
+            try {
+                session.doWork(replicas::written);
+            } catch (RuntimeException e) {
+                replicas.writtenAtUnknownPosition();
+            }
+        }
     }
 
     /** Runs write work atomically: in the current transaction, or in a new one. */
     <T> T write(Function<StatelessSession, T> work) {
         TransactionContext tx = joinable();
         if (tx != null) {
+            tx.wrote();
             return translated(() -> work.apply(tx.session()));
         }
-        return transaction(IsolationLevel.DEFAULT, t -> work.apply(((TransactionContext) t).session()));
+        return transaction(IsolationLevel.DEFAULT, t -> {
+            ((TransactionContext) t).wrote();
+            return work.apply(((TransactionContext) t).session());
+        });
     }
 
     private TransactionContext joinable() {
@@ -241,6 +344,9 @@ public final class StartedDataSource implements DataSourceRuntime {
                             ? translated : new TransactionException("Commit on datasource " + name + " failed: " + translated.getMessage(), e);
                 }
             }
+            if (tx.hasWritten() && !tx.isRollbackOnly()) {
+                written(session);
+            }
             return result;
         } finally {
             tx.unbind();
@@ -281,7 +387,11 @@ public final class StartedDataSource implements DataSourceRuntime {
         try {
             sessionFactory.close();
         } finally {
-            pool.close();
+            try {
+                replicas.close();
+            } finally {
+                pool.close();
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ final class TransactionContext implements Transaction {
     private final StatelessSession session;
     private final IsolationLevel isolation;
     private boolean rollbackOnly;
+    /** Whether a write ran in it: only then does its commit matter to read-your-writes. */
+    private boolean wrote;
 
     TransactionContext(StartedDataSource owner, StatelessSession session, IsolationLevel isolation) {
         this.owner = owner;
@@ -24,6 +26,14 @@ final class TransactionContext implements Transaction {
 
     static TransactionContext current() {
         return CURRENT.get();
+    }
+
+    void wrote() {
+        wrote = true;
+    }
+
+    boolean hasWritten() {
+        return wrote;
     }
 
     void bind() {

@@ -1,0 +1,196 @@
+package dev.ignis.engine.internal.route;
+
+import dev.ignis.api.datasource.ReplicaPolicy;
+import dev.ignis.api.datasource.ReplicaSettings;
+import dev.ignis.api.spi.ReplicationPositions;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Chooses where a read of one datasource runs, before any connection is taken: one of its healthy replicas (by the
+ * configured policy) that has applied what this thread wrote, or the primary (null). Tracks failures (a replica that
+ * failed is left out for the backoff) and, on databases that report them, replication positions.
+ */
+public final class ReplicaRouter {
+    /** How often a replica's position is asked again while a read waits for it to catch up. */
+    static final long PROBE_INTERVAL_NANOS = 5_000_000L;
+
+    private static final ThreadLocal<Replica> ACTIVE = new ThreadLocal<>();
+
+    private final String dataSource;
+    private final List<Replica> replicas;
+    private final ReplicaSettings settings;
+    private final ReplicationPositions positions;
+    private final AtomicInteger turn = new AtomicInteger();
+
+    public ReplicaRouter(String dataSource, List<Replica> replicas, ReplicaSettings settings, ReplicationPositions positions) {
+        this.dataSource = dataSource;
+        this.replicas = List.copyOf(replicas);
+        this.settings = settings;
+        this.positions = positions;
+    }
+
+    /** A router of a datasource without replicas: every read goes to the primary. */
+    public static ReplicaRouter none(String dataSource) {
+        return new ReplicaRouter(dataSource, List.of(), ReplicaSettings.NONE, null);
+    }
+
+    public static Replica replica(String poolName, com.zaxxer.hikari.HikariDataSource pool) {
+        return new Replica(poolName, pool);
+    }
+
+    public boolean isEmpty() {
+        return replicas.isEmpty();
+    }
+
+    public List<Replica> replicas() {
+        return replicas;
+    }
+
+    /**
+     * The replica this read should use, or null for the primary: the route forbids replicas, none is usable and not
+     * yet {@code tried}, or none has applied this thread's last write to the datasource.
+     */
+    public Replica choose(ReadRoute route, Set<Replica> tried) {
+        if (replicas.isEmpty() || route.primaryOnly()) {
+            return null;
+        }
+        long now = System.nanoTime();
+        WrittenPositions.Written written = route.written().get(dataSource);
+        if (written != null && positions == null && now - written.atNanos() < settings.readYourWritesWindow().toNanos()) {
+            return null;
+        }
+        List<Replica> candidates = new ArrayList<>(replicas.size());
+        for (Replica replica : replicas) {
+            if (replica.usable(now) && !tried.contains(replica)
+                    && (written == null || positions == null || caughtUp(replica, written.position(), now))) {
+                candidates.add(replica);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (settings.policy() == ReplicaPolicy.LEAST_PENDING) {
+            Replica best = candidates.get(0);
+            for (Replica replica : candidates) {
+                if (replica.pending() < best.pending()) {
+                    best = replica;
+                }
+            }
+            return best;
+        }
+        return candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
+    }
+
+    /** Whether {@code replica} has applied {@code position}, asking it again when the cached answer is too old. */
+    private boolean caughtUp(Replica replica, long position, long now) {
+        if (replica.position() >= position) {
+            return true;
+        }
+        if (!replica.claimProbe(now, PROBE_INTERVAL_NANOS)) {
+            return false;
+        }
+        try (Connection c = replica.pool().getConnection()) {
+            replica.position(queryLong(c, positions.replicaSql()));
+        } catch (SQLException e) {
+            failed(replica, e);
+            return false;
+        }
+        return replica.position() >= position;
+    }
+
+    /**
+     * After a write was committed on the primary: remembers, for this thread's later reads, the primary's position
+     * (queried on {@code primary}, the connection of the write) or only the time of the write.
+     */
+    public void written(Connection primary) throws SQLException {
+        if (replicas.isEmpty()) {
+            return;
+        }
+        WrittenPositions.record(dataSource, positions == null ? Replica.UNKNOWN : queryLong(primary, positions.primarySql()));
+    }
+
+    /**
+     * After a write whose position could not be asked: no replica counts as caught up for this thread's reads of the
+     * datasource until its next write reports one.
+     */
+    public void writtenAtUnknownPosition() {
+        WrittenPositions.record(dataSource, Long.MAX_VALUE);
+    }
+
+    /** Whether a write must report its position: only datasources with replicas track them. */
+    public boolean tracksWrites() {
+        return !replicas.isEmpty();
+    }
+
+    /**
+     * A replica failed to give a connection or lost it mid-statement: it leaves the rotation for the backoff. A pool
+     * merely busy (a timeout without a connection failure behind it) is not a failure of the replica.
+     */
+    public void failed(Replica replica, Throwable cause) {
+        if (!(cause instanceof java.sql.SQLTransientConnectionException) || cause.getCause() != null) {
+            replica.markDown(settings.retryAfter().toNanos());
+        }
+    }
+
+    /** The replica served a read: it is back in the rotation if it had failed. */
+    public void served(Replica replica) {
+        replica.markUp();
+    }
+
+    /** Runs {@code work} with {@code replica} (null: the primary) as the thread's serving replica for statement reports. */
+    public static <T> T serving(Replica replica, java.util.function.Supplier<T> work) {
+        Replica outer = ACTIVE.get();
+        ACTIVE.set(replica);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                ACTIVE.remove();
+            } else {
+                ACTIVE.set(outer);
+            }
+        }
+    }
+
+    /** The replica serving this datasource's statements on this thread, or null when the primary does. */
+    public Replica active() {
+        Replica replica = ACTIVE.get();
+        return replica != null && replicas.contains(replica) ? replica : null;
+    }
+
+    public void close() {
+        RuntimeException failure = null;
+        for (Replica replica : replicas) {
+            try {
+                replica.pool().close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static long queryLong(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                return Replica.UNKNOWN;
+            }
+            long value = rs.getLong(1);
+            return rs.wasNull() ? Replica.UNKNOWN : value;
+        }
+    }
+}
