@@ -5,8 +5,6 @@ import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.PerParentForm;
-    }
-
 import dev.ignis.api.spi.ReplicationPositions;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
