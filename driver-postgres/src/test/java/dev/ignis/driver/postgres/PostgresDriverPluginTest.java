@@ -89,7 +89,8 @@ class PostgresDriverPluginTest {
         assertThat(plugin.supports(Operator.EQ, ValueKind.STRING)).isTrue();
         assertThat(plugin.supportsJsonPath()).isTrue();
         assertThat(plugin.operatorTemplate(Operator.EQ, ValueKind.STRING)).isEmpty();
-        assertThat(plugin.sqlFunctions()).containsOnlyKeys("ignis_regexp", "ignis_iregexp");
+        assertThat(plugin.sqlFunctions()).containsKeys("ignis_regexp", "ignis_iregexp", "ignis_json_text", "ignis_json_number")
+                .containsKeys("ignis_is_array_contains_text", "ignis_is_array_contained_by_numeric", "ignis_is_array_overlaps_text");
         assertThat(plugin.maxInListSize()).isEqualTo(1000);
     }
 
