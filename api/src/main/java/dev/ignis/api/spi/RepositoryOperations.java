@@ -4,6 +4,7 @@ import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
+import dev.ignis.api.repository.UpsertOptions;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
 
@@ -26,6 +27,8 @@ public interface RepositoryOperations<E, ID> {
     RangeResult<E> findWithRange(Filter filter, QueryOptions options);
 
     WriteResult<E> create(List<E> rows, WriteOptions options);
+
+    WriteResult<E> upsert(List<E> rows, UpsertOptions options);
 
     WriteResult<E> updateById(ID id, Map<String, ?> data, WriteOptions options);
 

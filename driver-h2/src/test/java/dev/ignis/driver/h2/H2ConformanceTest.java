@@ -15,12 +15,13 @@ import dev.ignis.conformance.QueryShapeContract;
 import dev.ignis.conformance.RepositoryContract;
 import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
+import dev.ignis.conformance.UpsertContract;
 
 /** The conformance suite on H2 in memory, through the {@code h2} driver plugin. */
 class H2ConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
         DialectFeatureContract, FilterFuzzContract, InjectionContract,
-        SecretsContract, HostileInputBugsContract {
+        SecretsContract, HostileInputBugsContract, UpsertContract {
 
     @Override
     protected DatabaseTarget target() {

@@ -15,6 +15,7 @@ import dev.ignis.conformance.QueryShapeContract;
 import dev.ignis.conformance.RepositoryContract;
 import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
+import dev.ignis.conformance.UpsertContract;
 
 /**
  * The conformance suite on PostgreSQL (schema ignis_conformance), through the {@code postgres} driver plugin.
@@ -23,7 +24,7 @@ import dev.ignis.conformance.TransactionContract;
 class PostgresConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
         DialectFeatureContract, FilterFuzzContract, InjectionContract,
-        SecretsContract, HostileInputBugsContract {
+        SecretsContract, HostileInputBugsContract, UpsertContract {
 
     @Override
     protected DatabaseTarget target() {

@@ -11,6 +11,7 @@ import dev.ignis.api.filter.Where;
 import dev.ignis.api.model.ModelType;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
+import dev.ignis.api.repository.UpsertOptions;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
 import dev.ignis.api.spi.RepositoryOperations;
@@ -41,6 +42,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private final Class<E> type;
     private final QueryCompiler compiler;
     private final String from;
+    private volatile UpsertWriter upserts;
 
     @SuppressWarnings("unchecked")
     ModelOperations(StartedDataSource dataSource, ModelDescriptor model) {
@@ -207,6 +209,96 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             List<Object> ids = rows.stream().map(r -> model.id().get(r)).toList();
             return new WriteResult<>(rows.size(), selectByIds(session, call, "create", ids));
         }));
+    }
+
+    @Override
+    public WriteResult<E> upsert(List<E> rows, UpsertOptions options) {
+        requireWritable("upsert");
+        if (rows.isEmpty()) {
+            return new WriteResult<>(0, List.of());
+        }
+        UpsertWriter writer = upsertWriter();
+        List<AttributeDescriptor> target = writer.conflictTarget(options);
+        Instant now = now();
+        String user = currentUser();
+        // The last row of a conflict key wins; one statement must not touch a row twice (PostgreSQL refuses it).
+        Map<Object, E> byKey = new LinkedHashMap<>();
+        for (E row : rows) {
+            if (row == null) {
+                throw new IllegalArgumentException("upsert of " + model.name() + " got a null row");
+            }
+            if (model.id().get(row) == null && model.id().javaType() == String.class) {
+                model.id().set(row, model.idGenerator().nextId());
+            }
+            ModelDescriptor.Enrichers enrichers = model.enrichers();
+            setIfPresent(enrichers.createdAt(), row, now);
+            setIfPresent(enrichers.modifiedAt(), row, now);
+            setIfPresent(enrichers.createdBy(), row, user);
+            setIfPresent(enrichers.modifiedBy(), row, user);
+            Object key = UpsertKeys.of(target, row);
+            if (key == null && target.get(0).isIdentifier()) {
+                throw new FilterException("id", "an upsert on the id of " + model.name() + " needs the id of every row");
+            }
+            Object mapKey = key == null ? new Object() : key;
+            byKey.remove(mapKey);
+            byKey.put(mapKey, row);
+        }
+        // Rows in one order for every caller: concurrent batches lock the rows they share in the same order.
+        List<E> distinct = new ArrayList<>(byKey.values());
+        List<E> sorted = UpsertKeys.sorted(target, distinct);
+        List<E> withId = sorted.stream().filter(r -> model.id().get(r) != null).toList();
+        List<E> withoutId = sorted.stream().filter(r -> model.id().get(r) == null).toList();
+        boolean single = distinct.size() == 1 && !options.shouldReturn();
+        return observed("upsert", call -> (single ? dataSource.<WriteResult<E>>singleStatement() : dataSource.<WriteResult<E>>atomic())
+                .apply(session -> {
+            if (!withId.isEmpty()) {
+                statement(call, "upsert", () -> writer.write(session, withId, options, true));
+            }
+            if (!withoutId.isEmpty()) {
+                statement(call, "upsert", () -> writer.write(session, withoutId, options, false));
+            }
+            if (!options.shouldReturn()) {
+                return new WriteResult<>(distinct.size(), List.of());
+            }
+            return new WriteResult<>(distinct.size(), readBack(session, call, target, distinct));
+        }));
+    }
+
+    /**
+     * The stored rows of an upsert, in the order given. On a unique-field target a matched row keeps its stored id:
+     * the rows given take that id (or the one the database generated).
+     */
+    private List<E> readBack(StatelessSession session, Observation.Call call, List<AttributeDescriptor> target, List<E> written) {
+        if (target.get(0).isIdentifier()) {
+            return selectByIds(session, call, "upsert", written.stream().map(r -> model.id().get(r)).toList());
+        }
+        Map<Object, E> stored = new java.util.HashMap<>();
+        List<E> keyed = written.stream().filter(r -> UpsertKeys.of(target, r) != null).toList();
+        int size = Math.max(1, dataSource.driver().maxInListSize() / target.size());
+        for (int i = 0; i < keyed.size(); i += size) {
+            Where where = UpsertKeys.matching(target, keyed.subList(i, Math.min(keyed.size(), i + size)));
+            for (E row : selectUnlimited(session, call, "upsert", Filter.where(where))) {
+                stored.put(UpsertKeys.of(target, row), row);
+            }
+        }
+        List<E> ordered = new ArrayList<>(written.size());
+        for (E row : keyed) {
+            E found = stored.get(UpsertKeys.of(target, row));
+            if (found != null) {
+                model.id().set(row, model.id().get(found));
+                ordered.add(found);
+            }
+        }
+        return ordered;
+    }
+
+    private UpsertWriter upsertWriter() {
+        UpsertWriter writer = upserts;
+        if (writer == null) {
+            writer = new UpsertWriter(dataSource, model);
+            upserts = writer;
+        }
+        return writer;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ignis.engine.internal.execute;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ignis.api.datasource.IsolationLevel;
 import dev.ignis.api.datasource.TransactionCallback;
+import dev.ignis.api.error.LockException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.error.TransactionException;
 import dev.ignis.api.spi.DataSourceRuntime;
@@ -83,7 +84,18 @@ public final class StartedDataSource implements DataSourceRuntime {
 
     /** Runs one statement for a call, reporting it (with the error type it is translated to) to the listener. */
     public <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
-        return observation.statement(call, name, model, operation, strategy, () -> translated(work));
+        return observation.statement(call, name, model, operation, strategy, () -> {
+            try {
+                return translated(work);
+            } catch (LockException e) {
+                // A lock failure leaves the transaction unusable on some databases and half-done on others: it ends in a rollback.
+                TransactionContext tx = TransactionContext.current();
+                if (tx != null) {
+                    tx.setRollbackOnly();
+                }
+                throw e.forModel(model);
+            }
+        });
     }
 
     public String name() {
