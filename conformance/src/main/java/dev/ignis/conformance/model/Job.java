@@ -5,12 +5,13 @@ import dev.ignis.api.model.StringIdEntity;
 import dev.ignis.api.relation.One;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
 /** A row of the job-queue pattern: workers claim NEW jobs with a row lock and mark them DONE. */
 @Model
 @Entity
-@Table(name = "cf_job")
+@Table(name = "cf_job", indexes = @Index(name = "cf_job_status_seq", columnList = "status, seq"))
 public class Job extends StringIdEntity {
     @Column(nullable = false, length = 16)
     private String status;

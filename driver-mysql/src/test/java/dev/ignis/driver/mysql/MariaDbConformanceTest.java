@@ -16,6 +16,7 @@ import dev.ignis.conformance.RepositoryContract;
 import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
 import dev.ignis.conformance.UpsertContract;
+import dev.ignis.conformance.LockContract;
 
 /**
  * The conformance suite on MariaDB (database ignis_conformance), through the {@code mariadb} driver plugin.
@@ -24,7 +25,7 @@ import dev.ignis.conformance.UpsertContract;
 class MariaDbConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
         DialectFeatureContract, FilterFuzzContract, InjectionContract,
-        SecretsContract, HostileInputBugsContract, UpsertContract {
+        SecretsContract, HostileInputBugsContract, UpsertContract, LockContract {
 
     @Override
     protected DatabaseTarget target() {

@@ -58,34 +58,39 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     @Override
     public List<E> find(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
-        return observed("find", call -> dataSource.read(session -> select(session, call, "find", effective, effective.where())));
+        RootLock lock = RootLock.of(dataSource, model, options.lock());
+        return observed("find", call -> dataSource.read(session -> select(session, call, "find", effective, effective.where(), false, lock)));
     }
 
     @Override
     public Optional<E> findOne(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
-        return observed("findOne", call -> dataSource.read(session -> select(session, call, "findOne", effective, effective.where())))
+        RootLock lock = RootLock.of(dataSource, model, options.lock());
+        return observed("findOne", call -> dataSource.read(session -> select(session, call, "findOne", effective, effective.where(), false, lock)))
                 .stream().findFirst();
     }
 
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
+        RootLock lock = RootLock.of(dataSource, model, options.lock());
         // Inside the observed call, so a bad id is counted as a failed findById.
         return observed("findById", call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
             Where byId = idEquals(id).and(effective.where());
-            return dataSource.read(session -> select(session, call, "findById", effective, byId, true));
+            return dataSource.read(session -> select(session, call, "findById", effective, byId, true, lock));
         }).stream().findFirst();
     }
 
     @Override
     public long count(Where where, QueryOptions options) {
+        RootLock.refuse(options.lock(), "count");
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         return observed("count", call -> dataSource.read(session -> count(session, call, "count", effective)));
     }
 
     @Override
     public boolean existsWith(Where where, QueryOptions options) {
+        RootLock.refuse(options.lock(), "existsWith");
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         QueryParameters params = new QueryParameters();
         String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params);
@@ -95,6 +100,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     @Override
     public RangeResult<E> findWithRange(Filter filter, QueryOptions options) {
+        RootLock.refuse(options.lock(), "findWithRange");
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         int start = effective.skip() == null ? 0 : effective.skip();
         return observed("findWithRange", call -> dataSource.read(session -> {
@@ -107,16 +113,20 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where) {
-        return select(session, call, operation, filter, where, false);
+        return select(session, call, operation, filter, where, false, null);
     }
 
-    /** {@code byId}: the where fixes the id, so at most one row matches and neither a sort nor a limit is needed. */
-    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, boolean byId) {
+    /**
+     * {@code byId}: the where fixes the id, so at most one row matches and neither a sort nor a limit is needed.
+     * {@code lock} (or null) locks the root rows; includes then run as statements of their own, without a lock.
+     */
+    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, boolean byId,
+                           RootLock lock) {
         QueryCompiler.checkFields(model, filter.fields());
         dataSource.includes().validate(model, filter.include(), "include", 1);
         QueryParameters params = new QueryParameters();
         IncludeExecutor includes = dataSource.includes();
-        List<IncludeExecutor.Join> joins = includes.joins(dataSource, model, filter.include());
+        List<IncludeExecutor.Join> joins = lock == null ? includes.joins(dataSource, model, filter.include()) : List.of();
         RowReader reader = includes.reader(model, filter.fields(), filter.include(), java.util.Set.of());
         StringBuilder hql = new StringBuilder("select ").append(reader.select(ROOT));
         joins.forEach(join -> hql.append(", ").append(join.reader().select(join.alias())));
@@ -131,7 +141,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         if (skip < 0) {
             throw new FilterException("skip", "must be at least 0, got " + skip);
         }
-        List<Object[]> tuples = statement(call, operation, () -> dataSource.select(session, hql.toString(), params, limit, skip));
+        List<Object[]> tuples = lock == null ? statement(call, operation, () -> dataSource.select(session, hql.toString(), params, limit, skip))
+                : lock.select(session, hql.toString(), params, limit, skip, work -> statement(call, operation, work));
         List<E> rows = new ArrayList<>(tuples.size());
         List<Object[]> joined = joins.isEmpty() ? List.of() : new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {

@@ -68,6 +68,17 @@ public final class StartedDataSource implements DataSourceRuntime {
         return selects.tuples(session, hql, params, limit, skip);
     }
 
+    /** {@link #select} with a row lock clause appended; null when the shape cannot carry one. */
+    public List<Object[]> selectLocked(StatelessSession session, String hql, QueryParameters params, int limit, int skip, String lockClause) {
+        return selects.tuples(session, hql, params, limit, skip, lockClause);
+    }
+
+    /** The transaction of this datasource the calling thread is in, or null (a lock needs one). */
+    boolean inOwnTransaction() {
+        TransactionContext tx = TransactionContext.current();
+        return tx != null && tx.owner() == this;
+    }
+
     /** {@link #select} of a single item: its values. */
     public List<Object> selectValues(StatelessSession session, String hql, QueryParameters params, int limit) {
         List<Object[]> rows = select(session, hql, params, limit, 0);
