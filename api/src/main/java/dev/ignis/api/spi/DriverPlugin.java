@@ -116,6 +116,14 @@ public interface DriverPlugin {
         return false;
     }
 
+    /**
+     * The JDBC fetch size of a streaming read: rows the driver fetches per round trip, within a transaction (PostgreSQL
+     * reads with a cursor only then). MySQL Connector/J streams row by row only with {@code Integer.MIN_VALUE}.
+     */
+    default int streamFetchSize() {
+        return 1000;
+    }
+
     /** Classifies a database error by SQLState and vendor code. */
     default ErrorKind classify(String sqlState, int vendorCode) {
         return ErrorKind.bySqlState(sqlState);

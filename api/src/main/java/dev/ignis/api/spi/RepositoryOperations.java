@@ -11,6 +11,7 @@ import dev.ignis.api.repository.WriteResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The engine's implementation behind a repository, for one model on its owning datasource. */
 public interface RepositoryOperations<E, ID> {
@@ -25,6 +26,9 @@ public interface RepositoryOperations<E, ID> {
     boolean existsWith(Where where, QueryOptions options);
 
     RangeResult<E> findWithRange(Filter filter, QueryOptions options);
+
+    /** The matching rows read with a cursor, one connection held until the stream is closed. */
+    Stream<E> stream(Filter filter, QueryOptions options);
 
     WriteResult<E> create(List<E> rows, WriteOptions options);
 

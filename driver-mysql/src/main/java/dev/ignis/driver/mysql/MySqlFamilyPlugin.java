@@ -232,6 +232,12 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         return sql.append(String.join(", ", sets)).toString();
     }
 
+    /** Connector/J streams a result set row by row only with this fetch size (and a forward-only, read-only result). */
+    @Override
+    public int streamFetchSize() {
+        return Integer.MIN_VALUE;
+    }
+
     /** Connector/J refuses every other statement on a connection while a streaming result set is open on it. */
     @Override
     public boolean cursorBlocksConnection() {

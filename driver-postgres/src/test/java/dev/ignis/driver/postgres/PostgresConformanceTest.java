@@ -17,6 +17,7 @@ import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
 import dev.ignis.conformance.UpsertContract;
 import dev.ignis.conformance.LockContract;
+import dev.ignis.conformance.StreamContract;
 
 /**
  * The conformance suite on PostgreSQL (schema ignis_conformance), through the {@code postgres} driver plugin.
@@ -25,7 +26,7 @@ import dev.ignis.conformance.LockContract;
 class PostgresConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
         DialectFeatureContract, FilterFuzzContract, InjectionContract,
-        SecretsContract, HostileInputBugsContract, UpsertContract, LockContract {
+        SecretsContract, HostileInputBugsContract, UpsertContract, LockContract, StreamContract {
 
     @Override
     protected DatabaseTarget target() {

@@ -112,6 +112,13 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         }));
     }
 
+    @Override
+    public java.util.stream.Stream<E> stream(Filter filter, QueryOptions options) {
+        RootLock.refuse(options.lock(), "stream");
+        Filter effective = effective(filter, options.shouldSkipDefaultFilter());
+        return observed("stream", call -> CursorStream.open(dataSource, model, type, effective, call));
+    }
+
     private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where) {
         return select(session, call, operation, filter, where, false, null);
     }

@@ -73,6 +73,18 @@ public final class StartedDataSource implements DataSourceRuntime {
         return selects.tuples(session, hql, params, limit, skip, lockClause);
     }
 
+    /** The session of this datasource's transaction the calling thread is in, or null outside one. */
+    StatelessSession transactionSession() {
+        checkOpen();
+        TransactionContext tx = joinable();
+        return tx == null ? null : tx.session();
+    }
+
+    /** A failure of work done outside {@link #statement}, as the library's exception type. */
+    RuntimeException translate(RuntimeException e) {
+        return errors.translate(e);
+    }
+
     /** The transaction of this datasource the calling thread is in, or null (a lock needs one). */
     boolean inOwnTransaction() {
         TransactionContext tx = TransactionContext.current();
