@@ -17,4 +17,10 @@ public record UpsertStatement(String table, List<String> columns, List<String> k
         keyColumns = List.copyOf(keyColumns);
         updateColumns = List.copyOf(updateColumns);
     }
+
+    /** {@code insert into table (c1, c2) values (?, ?)}: the start of the upserts that extend an insert. */
+    public String insertValues() {
+        return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+    }
 }

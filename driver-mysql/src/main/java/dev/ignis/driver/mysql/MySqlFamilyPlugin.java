@@ -222,10 +222,7 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
      */
     @Override
     public String upsertSql(UpsertStatement statement) {
-        StringBuilder sql = new StringBuilder("insert into ").append(statement.table()).append(" (")
-                .append(String.join(", ", statement.columns())).append(") values (")
-                .append(String.join(", ", java.util.Collections.nCopies(statement.columns().size(), "?")))
-                .append(") on duplicate key update ");
+        StringBuilder sql = new StringBuilder(statement.insertValues()).append(" on duplicate key update ");
         List<String> sets = statement.updateColumns().isEmpty()
                 ? List.of(statement.keyColumns().get(0) + " = " + statement.keyColumns().get(0))
                 : statement.updateColumns().stream().map(c -> c + " = values(" + c + ")").toList();

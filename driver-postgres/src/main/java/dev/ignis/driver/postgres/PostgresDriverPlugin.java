@@ -144,10 +144,7 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     /** {@code insert .. on conflict (key) do update set c = excluded.c} ({@code do nothing} with no column to update). */
     @Override
     public String upsertSql(UpsertStatement statement) {
-        StringBuilder sql = new StringBuilder("insert into ").append(statement.table()).append(" (")
-                .append(String.join(", ", statement.columns())).append(") values (")
-                .append(String.join(", ", java.util.Collections.nCopies(statement.columns().size(), "?")))
-                .append(") on conflict (").append(String.join(", ", statement.keyColumns())).append(")");
+        StringBuilder sql = new StringBuilder(statement.insertValues()).append(" on conflict (").append(String.join(", ", statement.keyColumns())).append(")");
         if (statement.updateColumns().isEmpty()) {
             return sql.append(" do nothing").toString();
         }

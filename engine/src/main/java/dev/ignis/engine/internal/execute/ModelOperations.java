@@ -194,17 +194,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         Instant now = now();
         String user = currentUser();
         for (E row : rows) {
-            if (row == null) {
-                throw new IllegalArgumentException("create of " + model.name() + " got a null row");
-            }
-            if (model.id().get(row) == null && model.id().javaType() == String.class) {
-                model.id().set(row, model.idGenerator().nextId());
-            }
-            ModelDescriptor.Enrichers enrichers = model.enrichers();
-            setIfPresent(enrichers.createdAt(), row, now);
-            setIfPresent(enrichers.modifiedAt(), row, now);
-            setIfPresent(enrichers.createdBy(), row, user);
-            setIfPresent(enrichers.modifiedBy(), row, user);
+            stampNewRow(row, "create", now, user);
         }
         // One row is one INSERT, atomic by itself: it runs without a transaction of its own (two round trips fewer).
         boolean single = rows.size() == 1 && (model.hidden().isEmpty() || !options.shouldReturn());
@@ -242,17 +232,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         // The last row of a conflict key wins; one statement must not touch a row twice (PostgreSQL refuses it).
         Map<Object, E> byKey = new LinkedHashMap<>();
         for (E row : rows) {
-            if (row == null) {
-                throw new IllegalArgumentException("upsert of " + model.name() + " got a null row");
-            }
-            if (model.id().get(row) == null && model.id().javaType() == String.class) {
-                model.id().set(row, model.idGenerator().nextId());
-            }
-            ModelDescriptor.Enrichers enrichers = model.enrichers();
-            setIfPresent(enrichers.createdAt(), row, now);
-            setIfPresent(enrichers.modifiedAt(), row, now);
-            setIfPresent(enrichers.createdBy(), row, user);
-            setIfPresent(enrichers.modifiedBy(), row, user);
+            stampNewRow(row, "upsert", now, user);
             Object key = UpsertKeys.of(target, row);
             if (key == null && target.get(0).isIdentifier()) {
                 throw new FilterException("id", "an upsert on the id of " + model.name() + " needs the id of every row");
@@ -280,6 +260,21 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             }
             return new WriteResult<>(distinct.size(), readBack(session, call, target, distinct));
         }));
+    }
+
+    /** A row about to be inserted: a generated string id if it has none, every enricher stamped. */
+    private void stampNewRow(E row, String operation, Instant now, String user) {
+        if (row == null) {
+            throw new IllegalArgumentException(operation + " of " + model.name() + " got a null row");
+        }
+        if (model.id().get(row) == null && model.id().javaType() == String.class) {
+            model.id().set(row, model.idGenerator().nextId());
+        }
+        ModelDescriptor.Enrichers enrichers = model.enrichers();
+        setIfPresent(enrichers.createdAt(), row, now);
+        setIfPresent(enrichers.modifiedAt(), row, now);
+        setIfPresent(enrichers.createdBy(), row, user);
+        setIfPresent(enrichers.modifiedBy(), row, user);
     }
 
     /**
