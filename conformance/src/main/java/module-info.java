@@ -9,6 +9,8 @@ module dev.ignis.conformance {
     requires transitive org.junit.jupiter.params;
     requires transitive org.assertj.core;
     requires transitive java.sql;
+    // The streaming volume contract reports the peak heap of its run.
+    requires java.management;
     // @JdbcTypeCode on the JSON test model; hibernate-core is present wherever models run.
     requires static org.hibernate.orm.core;
 

@@ -55,6 +55,13 @@ public interface ConformanceFixture {
     /** The engine's clock; reset before every test to {@link Samples#T0}. */
     MutableClock clock();
 
+    /**
+     * A second datasource on the suite's database serving {@code Item}, {@code ItemTag}, {@code Job} and
+     * {@code Reading} (tables the main datasource created) with its own pool and statement listener; closed after
+     * the class.
+     */
+    IDataSource concurrentDataSource(int poolSize, dev.ignis.engine.settings.QueryListener listener);
+
     /** Sets who the engine's {@code CurrentUser} says is writing; null for nobody. Reset to "tester" before every test. */
     void currentUser(String userId);
 

@@ -9,11 +9,16 @@ import dev.ignis.conformance.model.Audited;
 import dev.ignis.conformance.model.AuxEntry;
 import dev.ignis.conformance.model.Counter;
 import dev.ignis.conformance.model.Doc;
+import dev.ignis.conformance.model.Item;
+import dev.ignis.conformance.model.ItemTag;
+import dev.ignis.conformance.model.Job;
+import dev.ignis.conformance.model.Reading;
 import dev.ignis.conformance.model.Note;
 import dev.ignis.conformance.model.Person;
 import dev.ignis.conformance.model.PersonView;
 import dev.ignis.conformance.model.Tagged;
 import dev.ignis.engine.Engine;
+import dev.ignis.engine.settings.QueryListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +56,9 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
 
     /** Writable tables, emptied before every test. */
     private static final List<String> TABLES = List.of("cf_person", "cf_counter", "cf_note", "cf_tagged", "cf_doc",
-            "cf_audited", "cf_aux_entry");
+            "cf_audited", "cf_aux_entry", "cf_item", "cf_item_tag", "cf_job", "cf_reading");
+    /** The models of the concurrency and volume contracts, also served by {@link #concurrentDataSource}. */
+    private static final List<Class<?>> VOLUME_MODELS = List.of(Item.class, ItemTag.class, Job.class, Reading.class);
 
     private final MutableClock clock = new MutableClock(Samples.T0);
     private final AtomicReference<String> user = new AtomicReference<>(DEFAULT_USER);
@@ -59,6 +66,7 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
     private DatabaseTarget database;
     private String skipReason;
     private Engine engine;
+    private final List<Engine> extraEngines = new java.util.concurrent.CopyOnWriteArrayList<>();
     private IDataSource main;
     private IDataSource aux;
     private CrudRepository<Person, String> persons;
@@ -86,6 +94,7 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
 
         main = new ConformanceDataSource(config(MAIN)
                 .models(Person.class, Counter.class, Note.class, PersonView.class, Tagged.class, Doc.class, Audited.class)
+                .models(VOLUME_MODELS.toArray(Class<?>[]::new))
                 .build());
         aux = new ConformanceDataSource(config(AUX).maxPoolSize(2).models(AuxEntry.class).build());
         engine = Engine.builder()
@@ -124,9 +133,19 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
 
     @AfterAll
     void stopEngine() {
+        extraEngines.forEach(Engine::close);
         if (engine != null) {
             engine.close();
         }
+    }
+
+    @Override
+    public synchronized IDataSource concurrentDataSource(int poolSize, QueryListener listener) {
+        IDataSource ds = new ConformanceDataSource(config(MAIN + "Pool" + poolSize + "n" + extraEngines.size())
+                .maxPoolSize(poolSize).schemaAction(SchemaAction.NONE).models(VOLUME_MODELS.toArray(Class<?>[]::new)).build());
+        extraEngines.add(Engine.builder().dataSource(ds).clock(clock).currentUser(() -> Optional.ofNullable(user.get()))
+                .listener(listener).defaultLimit(ENGINE_DEFAULT_LIMIT).maxLimit(ENGINE_MAX_LIMIT).build().start());
+        return ds;
     }
 
     @BeforeEach

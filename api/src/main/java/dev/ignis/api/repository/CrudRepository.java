@@ -33,6 +33,30 @@ public class CrudRepository<E, ID> extends ViewRepository<E, ID> {
         return operations().create(rows, options);
     }
 
+    /**
+     * Inserts the row, or updates the stored row with the same id (or the same values of
+     * {@link UpsertOptions#conflictFields()}): one statement, atomic in the database.
+     */
+    public WriteResult<E> upsert(E row) {
+        return upsert(row, UpsertOptions.DEFAULT);
+    }
+
+    public WriteResult<E> upsert(E row, UpsertOptions options) {
+        return operations().upsert(List.of(row), options);
+    }
+
+    /**
+     * {@link #upsert(Object)} of many rows in one JDBC batch and one transaction: either all are written or none.
+     * Rows of the batch with the same conflict key: the last one wins.
+     */
+    public WriteResult<E> upsertAll(List<E> rows) {
+        return upsertAll(rows, UpsertOptions.DEFAULT);
+    }
+
+    public WriteResult<E> upsertAll(List<E> rows, UpsertOptions options) {
+        return operations().upsert(rows, options);
+    }
+
     public WriteResult<E> updateById(ID id, Map<String, ?> data) {
         return updateById(id, data, WriteOptions.DEFAULT);
     }

@@ -9,6 +9,7 @@ import dev.ignis.api.runtime.RepositoryOperations;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Read access to one model on the datasource that owns it.
@@ -105,6 +106,24 @@ public class ViewRepository<E, ID> {
 
     public boolean existsWith(Where where, QueryOptions options) {
         return operations().existsWith(where, options);
+    }
+
+    /**
+     * Every matching row, read with a database cursor: use it in try-with-resources. The stream holds one connection
+     * until it is closed (or read to the end); {@code limit} is optional and the engine's max limit does not apply.
+     * Includes are loaded per chunk of parents.
+     * <pre>{@code
+     * try (Stream<User> users = repository.stream(Filter.where(Where.eq("active", true)))) {
+     *     users.forEach(out::write);
+     * }
+     * }</pre>
+     */
+    public Stream<E> stream(Filter filter) {
+        return stream(filter, QueryOptions.DEFAULT);
+    }
+
+    public Stream<E> stream(Filter filter, QueryOptions options) {
+        return operations().stream(filter, options);
     }
 
     /** A page and the total count of matching rows, in one call. */

@@ -4,12 +4,14 @@ import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
+import dev.ignis.api.repository.UpsertOptions;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The engine's implementation behind a repository, for one model on its owning datasource. */
 public interface RepositoryOperations<E, ID> {
@@ -25,7 +27,12 @@ public interface RepositoryOperations<E, ID> {
 
     RangeResult<E> findWithRange(Filter filter, QueryOptions options);
 
+    /** The matching rows read with a cursor, one connection held until the stream is closed. */
+    Stream<E> stream(Filter filter, QueryOptions options);
+
     WriteResult<E> create(List<E> rows, WriteOptions options);
+
+    WriteResult<E> upsert(List<E> rows, UpsertOptions options);
 
     WriteResult<E> updateById(ID id, Map<String, ?> data, WriteOptions options);
 

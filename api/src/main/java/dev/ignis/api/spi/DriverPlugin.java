@@ -1,7 +1,9 @@
 package dev.ignis.api.spi;
 
 import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.error.UnsupportedOperatorException;
 import dev.ignis.api.filter.Operator;
+import dev.ignis.api.repository.RowLock;
 
 import java.util.List;
 import java.util.Map;
@@ -141,6 +143,50 @@ public interface DriverPlugin {
      */
     default PerParentForm perParentForm() {
         return PerParentForm.WINDOW;
+    }
+
+    /**
+     * The clause appended to a root select to lock its rows, e.g. {@code " for update skip locked"}. A lock the
+     * database cannot honour throws {@link UnsupportedOperatorException} naming this driver, never a weaker lock.
+     * The default knows only the SQL standard's plain {@code FOR UPDATE}.
+     */
+    default String lockClause(RowLock lock) {
+        if (lock.strength() == RowLock.Strength.FOR_UPDATE && lock.waitPolicy() == RowLock.WaitPolicy.WAIT && lock.timeout() == null) {
+            return " for update";
+        }
+        throw new UnsupportedOperatorException("lock", lock.toString(), name(), "this database has no such row lock");
+    }
+
+    /**
+     * A statement run in the transaction before a locking select whose {@link RowLock#timeout()} the lock clause
+     * itself cannot carry (PostgreSQL's {@code set local lock_timeout}); empty when the clause carries it.
+     */
+    default Optional<String> lockTimeoutStatement(RowLock lock) {
+        return Optional.empty();
+    }
+
+    /**
+     * The SQL of an upsert of one row, with one {@code ?} per column of {@link UpsertStatement#columns()} in that
+     * order; the engine runs it as a JDBC batch. Throws {@link UnsupportedOperatorException} if the database has none.
+     */
+    default String upsertSql(UpsertStatement statement) {
+        throw new UnsupportedOperatorException("upsert", "upsert", name(), "no upsert statement for this database");
+    }
+
+    /**
+     * Whether an open streaming cursor keeps its connection from running other statements until it is read to the
+     * end (MySQL/MariaDB streaming results): includes of a stream then run on a second connection.
+     */
+    default boolean cursorBlocksConnection() {
+        return false;
+    }
+
+    /**
+     * The JDBC fetch size of a streaming read: rows the driver fetches per round trip, within a transaction (PostgreSQL
+     * reads with a cursor only then). MySQL Connector/J streams row by row only with {@code Integer.MIN_VALUE}.
+     */
+    default int streamFetchSize() {
+        return 1000;
     }
 
     /** Classifies a database error by SQLState and vendor code. */

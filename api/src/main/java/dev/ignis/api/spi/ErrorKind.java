@@ -6,6 +6,8 @@ public enum ErrorKind {
     CONFLICT,
     /** Cannot connect, authentication failed, server went away: {@code DataSourceUnavailableException}. */
     UNAVAILABLE,
+    /** A row lock not acquired: NOWAIT on a locked row, lock wait timeout, deadlock victim: {@code LockException}. */
+    LOCK,
     /**
      * The database could not evaluate a value a filter gave it (an invalid regular expression in its dialect, text where
      * it needed a number): {@code FilterException}.

@@ -5,8 +5,10 @@ import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ErrorKind;
+import dev.ignis.api.spi.UpsertStatement;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -110,11 +112,33 @@ public final class H2DriverPlugin implements DriverPlugin {
                 "ignis_iregexp", "regexp_like(?1, ?2, 'i')");
     }
 
+    /**
+     * The standard {@code merge into .. using (values ..) on key} rather than H2's {@code merge .. key}, which would
+     * overwrite every column (the creation stamps too) of a matched row.
+     */
+    @Override
+    public String upsertSql(UpsertStatement statement) {
+        List<String> sourceColumns = statement.columns().stream().map(c -> "s." + c).toList();
+        StringBuilder sql = new StringBuilder("merge into ").append(statement.table()).append(" t using (values (")
+                .append(String.join(", ", java.util.Collections.nCopies(statement.columns().size(), "?")))
+                .append(")) s (").append(String.join(", ", statement.columns())).append(") on ")
+                .append(String.join(" and ", statement.keyColumns().stream().map(c -> "t." + c + " = s." + c).toList()));
+        if (!statement.updateColumns().isEmpty()) {
+            sql.append(" when matched then update set ")
+                    .append(String.join(", ", statement.updateColumns().stream().map(c -> c + " = s." + c).toList()));
+        }
+        return sql.append(" when not matched then insert (").append(String.join(", ", statement.columns())).append(") values (")
+                .append(String.join(", ", sourceColumns)).append(")").toString();
+    }
 
     @Override
     public ErrorKind classify(String sqlState, int vendorCode) {
         if (UNAVAILABLE_CODES.contains(vendorCode)) {
             return ErrorKind.UNAVAILABLE;
+        }
+        if ("HYT00".equals(sqlState) || "40001".equals(sqlState)) {
+            // lock timeout, deadlock
+            return ErrorKind.LOCK;
         }
         if ("22025".equals(sqlState)) {
             // a pattern H2 cannot compile (its regexp functions report PatternSyntaxException this way)

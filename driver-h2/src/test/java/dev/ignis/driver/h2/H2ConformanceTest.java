@@ -19,11 +19,14 @@ import dev.ignis.conformance.QuietLogsContract;
 import dev.ignis.conformance.RepositoryContract;
 import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
+import dev.ignis.conformance.UpsertContract;
+import dev.ignis.conformance.LockContract;
+import dev.ignis.conformance.StreamContract;
 
 /** The conformance suite on H2 in memory, through the {@code h2} driver plugin. */
 class H2ConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
-        DialectFeatureContract, FilterFuzzContract, InjectionContract, SecretsContract, HostileInputBugsContract, QuietLogsContract, PerParentIncludeContract, DriverStartContract, FilterSemanticsContract {
+        DialectFeatureContract, FilterFuzzContract, InjectionContract, SecretsContract, HostileInputBugsContract, QuietLogsContract, PerParentIncludeContract, DriverStartContract, FilterSemanticsContract, UpsertContract, LockContract, StreamContract {
 
     @Override
     protected DatabaseTarget target() {

@@ -2,6 +2,7 @@ package dev.ignis.driver.mysql;
 
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
+import dev.ignis.api.repository.RowLock;
 import dev.ignis.api.spi.DriverPlugin;
 
 import java.util.Map;
@@ -82,6 +83,20 @@ public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
     @Override
     boolean useServerPrepStmts() {
         return false;
+    }
+
+    /**
+     * MariaDB 10.6+: {@code for update} or {@code lock in share mode}, then {@code nowait}, {@code skip locked} or
+     * {@code wait n} (whole seconds, rounded up).
+     */
+    @Override
+    public String lockClause(RowLock lock) {
+        String clause = lock.strength() == RowLock.Strength.FOR_UPDATE ? " for update" : " lock in share mode";
+        return switch (lock.waitPolicy()) {
+            case WAIT -> lock.timeout() == null ? clause : clause + " wait " + (lock.timeout().toMillis() + 999) / 1000;
+            case NOWAIT -> clause + " nowait";
+            case SKIP_LOCKED -> clause + " skip locked";
+        };
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.ignis.driver.mysql;
 
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
+import dev.ignis.api.error.UnsupportedOperatorException;
+import dev.ignis.api.repository.RowLock;
 
 import java.util.Map;
 
@@ -47,5 +49,19 @@ public final class MySqlDriverPlugin extends MySqlFamilyPlugin {
     @Override
     boolean useServerPrepStmts() {
         return true;
+    }
+
+    /** MySQL 8: {@code for update|for share [nowait|skip locked]}; its lock clause has no wait time. */
+    @Override
+    public String lockClause(RowLock lock) {
+        if (lock.timeout() != null) {
+            throw new UnsupportedOperatorException("lock", lock.toString(), name(), "MySQL has no per-statement lock wait time");
+        }
+        String clause = lock.strength() == RowLock.Strength.FOR_UPDATE ? " for update" : " for share";
+        return switch (lock.waitPolicy()) {
+            case WAIT -> clause;
+            case NOWAIT -> clause + " nowait";
+            case SKIP_LOCKED -> clause + " skip locked";
+        };
     }
 }

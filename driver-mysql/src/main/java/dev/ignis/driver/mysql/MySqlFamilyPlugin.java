@@ -6,10 +6,12 @@ import dev.ignis.api.filter.Operator;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ErrorKind;
+import dev.ignis.api.spi.UpsertStatement;
 import dev.ignis.api.spi.ValueKind;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -224,12 +226,42 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
         return true;
     }
 
+    /**
+     * {@code insert .. on duplicate key update c = values(c)}. The database decides the conflict on any unique key of
+     * the table, not only the one named; with no column to update the row is left as it is ({@code k = k}).
+     */
+    @Override
+    public String upsertSql(UpsertStatement statement) {
+        StringBuilder sql = new StringBuilder(statement.insertValues()).append(" on duplicate key update ");
+        List<String> sets = statement.updateColumns().isEmpty()
+                ? List.of(statement.keyColumns().get(0) + " = " + statement.keyColumns().get(0))
+                : statement.updateColumns().stream().map(c -> c + " = values(" + c + ")").toList();
+        return sql.append(String.join(", ", sets)).toString();
+    }
+
+    /** Connector/J streams a result set row by row only with this fetch size (and a forward-only, read-only result). */
+    @Override
+    public int streamFetchSize() {
+        return Integer.MIN_VALUE;
+    }
+
+    /** Connector/J refuses every other statement on a connection while a streaming result set is open on it. */
+    @Override
+    public boolean cursorBlocksConnection() {
+        return true;
+    }
+
+    /** Lock wait timeout (also NOWAIT on MariaDB), deadlock victim, NOWAIT on MySQL 8. */
+    private static final Set<Integer> LOCK_CODES = Set.of(1205, 1213, 3572);
 
     /** Vendor codes first (Connector/J and the server use HY000 for several of them), then the SQLState class. */
     @Override
     public ErrorKind classify(String sqlState, int vendorCode) {
         if (UNAVAILABLE_CODES.contains(vendorCode)) {
             return ErrorKind.UNAVAILABLE;
+        }
+        if (LOCK_CODES.contains(vendorCode)) {
+            return ErrorKind.LOCK;
         }
         if (CONFLICT_CODES.contains(vendorCode)) {
             return ErrorKind.CONFLICT;

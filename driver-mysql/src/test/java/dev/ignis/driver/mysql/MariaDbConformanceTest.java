@@ -19,6 +19,9 @@ import dev.ignis.conformance.QuietLogsContract;
 import dev.ignis.conformance.RepositoryContract;
 import dev.ignis.conformance.SecretsContract;
 import dev.ignis.conformance.TransactionContract;
+import dev.ignis.conformance.UpsertContract;
+import dev.ignis.conformance.LockContract;
+import dev.ignis.conformance.StreamContract;
 
 /**
  * The conformance suite on MariaDB (database ignis_conformance), through the {@code mariadb} driver plugin.
@@ -26,7 +29,7 @@ import dev.ignis.conformance.TransactionContract;
  */
 class MariaDbConformanceTest extends ConformanceTestBase implements RepositoryContract, OperatorContract, QueryShapeContract,
         DefaultFilterAndHiddenContract, EnricherContract, TransactionContract, ErrorContract, CaseSemanticsContract,
-        DialectFeatureContract, FilterFuzzContract, InjectionContract, SecretsContract, HostileInputBugsContract, QuietLogsContract, PerParentIncludeContract, DriverStartContract, FilterSemanticsContract {
+        DialectFeatureContract, FilterFuzzContract, InjectionContract, SecretsContract, HostileInputBugsContract, QuietLogsContract, PerParentIncludeContract, DriverStartContract, FilterSemanticsContract, UpsertContract, LockContract, StreamContract {
 
     @Override
     protected DatabaseTarget target() {

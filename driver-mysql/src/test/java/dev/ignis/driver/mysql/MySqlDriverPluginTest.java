@@ -126,8 +126,10 @@ class MySqlDriverPluginTest {
         assertThat(plugin.classify("HY000", 2013)).isEqualTo(ErrorKind.UNAVAILABLE);
         assertThat(plugin.classify("28000", 1045)).isEqualTo(ErrorKind.UNAVAILABLE);
         assertThat(plugin.classify("08004", 1040)).isEqualTo(ErrorKind.UNAVAILABLE);
-        assertThat(plugin.classify("40001", 1213)).isEqualTo(ErrorKind.OTHER);
-        assertThat(plugin.classify("HY000", 1205)).isEqualTo(ErrorKind.OTHER);
+        // deadlock victim, lock wait timeout (MariaDB's NOWAIT too), MySQL's NOWAIT: a row lock not acquired
+        assertThat(plugin.classify("40001", 1213)).isEqualTo(ErrorKind.LOCK);
+        assertThat(plugin.classify("HY000", 1205)).isEqualTo(ErrorKind.LOCK);
+        assertThat(plugin.classify("HY000", 3572)).isEqualTo(ErrorKind.LOCK);
         assertThat(plugin.classify("42S02", 1146)).isEqualTo(ErrorKind.OTHER);
         assertThat(plugin.classify(null, 0)).isEqualTo(ErrorKind.OTHER);
         assertThat(plugin.classify("22001", 1292)).isEqualTo(ErrorKind.REJECTED_VALUE);

@@ -3,10 +3,12 @@ package dev.ignis.driver.postgres;
 import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
+import dev.ignis.api.repository.RowLock;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.PerParentForm;
 import dev.ignis.api.spi.ReplicationPositions;
 import dev.ignis.api.spi.ErrorKind;
+import dev.ignis.api.spi.UpsertStatement;
 import dev.ignis.api.spi.ValueKind;
 
 import java.util.LinkedHashMap;
@@ -155,6 +157,38 @@ public final class PostgresDriverPlugin implements DriverPlugin {
         return true;
     }
 
+    /** {@code for update|for share [nowait|skip locked]}; a wait timeout goes to {@link #lockTimeoutStatement}. */
+    @Override
+    public String lockClause(RowLock lock) {
+        String clause = lock.strength() == RowLock.Strength.FOR_UPDATE ? " for update" : " for share";
+        return switch (lock.waitPolicy()) {
+            case WAIT -> clause;
+            case NOWAIT -> clause + " nowait";
+            case SKIP_LOCKED -> clause + " skip locked";
+        };
+    }
+
+    /**
+     * {@code set local lock_timeout}: PostgreSQL's lock clause has no wait time. It holds for the rest of the
+     * transaction (the statement cannot bind a parameter; the value is a number the engine formats).
+     */
+    @Override
+    public Optional<String> lockTimeoutStatement(RowLock lock) {
+        return lock.timeout() == null ? Optional.empty()
+                : Optional.of("set local lock_timeout = '" + Math.max(1, lock.timeout().toMillis()) + "ms'");
+    }
+
+    /** {@code insert .. on conflict (key) do update set c = excluded.c} ({@code do nothing} with no column to update). */
+    @Override
+    public String upsertSql(UpsertStatement statement) {
+        StringBuilder sql = new StringBuilder(statement.insertValues()).append(" on conflict (").append(String.join(", ", statement.keyColumns())).append(")");
+        if (statement.updateColumns().isEmpty()) {
+            return sql.append(" do nothing").toString();
+        }
+        sql.append(" do update set ");
+        sql.append(String.join(", ", statement.updateColumns().stream().map(c -> c + " = excluded." + c).toList()));
+        return sql.toString();
+    }
 
     /**
      * Class 23 is a conflict; classes 08, 28, 53 and the 57P0x codes (admin/crash shutdown, cannot connect now,
@@ -171,6 +205,10 @@ public final class PostgresDriverPlugin implements DriverPlugin {
         }
         if (sqlState.startsWith("57")) {
             return ErrorKind.OTHER;
+        }
+        if (sqlState.equals("55P03") || sqlState.equals("40P01")) {
+            // lock_not_available (NOWAIT, lock_timeout), deadlock_detected
+            return ErrorKind.LOCK;
         }
         if (sqlState.equals("2201B") || sqlState.equals("22P02")) {
             // invalid regular expression; text that is not a number where a JSON path compares numbers

@@ -4,6 +4,7 @@ import dev.ignis.api.error.ConflictException;
 import dev.ignis.api.error.DataSourceUnavailableException;
 import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.IgnisException;
+import dev.ignis.api.error.LockException;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ErrorKind;
 import org.hibernate.exception.JDBCConnectionException;
@@ -38,6 +39,8 @@ final class ErrorTranslator {
                     return new ConflictException(dataSource, sql.getSQLState(), messageOf(sql), e);
                 case UNAVAILABLE:
                     return new DataSourceUnavailableException(dataSource, messageOf(sql), e);
+                case LOCK:
+                    return new LockException(dataSource, null, sql.getSQLState(), messageOf(sql), e);
                 case REJECTED_VALUE:
                     return new FilterException("where", "datasource " + dataSource + " could not evaluate a value of this filter: "
                             + messageOf(sql));

@@ -1,5 +1,6 @@
 package dev.ignis.engine.internal.execute;
 
+import dev.ignis.api.error.UnsupportedOperatorException;
 import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.IgnisException;
 import dev.ignis.api.error.ModelException;
@@ -13,6 +14,8 @@ import dev.ignis.api.model.ModelType;
 import dev.ignis.api.repository.DeletedRows;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
+import dev.ignis.api.repository.RowLock;
+import dev.ignis.api.repository.UpsertOptions;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.api.repository.WriteResult;
 import dev.ignis.api.runtime.RepositoryOperations;
@@ -50,6 +53,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private final QueryCompiler compiler;
     private final String from;
     private final CallScopes scopes;
+    private volatile UpsertWriter upserts;
 
     @SuppressWarnings("unchecked")
     ModelOperations(StartedDataSource dataSource, ModelDescriptor model) {
@@ -67,30 +71,39 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     public List<E> find(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         ReadScope scope = scopes.read("find", options);
-        return observed("find", options, call -> dataSource.read(call.route(), session -> select(session, call, "find", effective, effective.where(), scope)));
+        RowLock lock = options.lock();
+        RootLock.check(dataSource, model, lock);
+        return observed("find", options, call -> dataSource.read(call.route(), session -> select(session, call, "find", effective, effective.where(),
+                false, scope, lock)));
     }
 
     @Override
     public Optional<E> findOne(Filter filter, QueryOptions options) {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
         ReadScope scope = scopes.read("findOne", options);
-        return observed("findOne", options, call -> dataSource.read(call.route(), session -> select(session, call, "findOne", effective, effective.where(), scope)))
+        RowLock lock = options.lock();
+        RootLock.check(dataSource, model, lock);
+        return observed("findOne", options, call -> dataSource.read(call.route(), session -> select(session, call, "findOne", effective,
+                effective.where(), false, scope, lock)))
                 .stream().findFirst();
     }
 
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
+        RowLock lock = options.lock();
+        RootLock.check(dataSource, model, lock);
         // Inside the observed call, so a bad id is counted as a failed findById.
         return observed("findById", options, call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
             Where byId = idEquals(id).and(effective.where());
             ReadScope scope = scopes.read("findById", options);
-            return dataSource.read(call.route(), session -> select(session, call, "findById", effective, byId, true, scope));
+            return dataSource.read(call.route(), session -> select(session, call, "findById", effective, byId, true, scope, lock));
         }).stream().findFirst();
     }
 
     @Override
     public long count(Where where, QueryOptions options) {
+        RootLock.refuse(options.lock(), "count");
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         ReadScope scope = scopes.read("count", options);
         return observed("count", options, call -> dataSource.read(call.route(), session -> count(session, call, "count", effective, scope)));
@@ -98,6 +111,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     @Override
     public boolean existsWith(Where where, QueryOptions options) {
+        RootLock.refuse(options.lock(), "existsWith");
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         ReadScope scope = scopes.read("existsWith", options);
         QueryParameters params = new QueryParameters();
@@ -108,6 +122,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     @Override
     public RangeResult<E> findWithRange(Filter filter, QueryOptions options) {
+        RootLock.refuse(options.lock(), "findWithRange");
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         int start = effective.skip() == null ? 0 : effective.skip();
         ReadScope scope = scopes.read("findWithRange", options);
@@ -120,14 +135,25 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         }));
     }
 
-    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, ReadScope scope) {
-        return select(session, call, operation, filter, where, false, scope);
+    @Override
+    public java.util.stream.Stream<E> stream(Filter filter, QueryOptions options) {
+        RootLock.refuse(options.lock(), "stream");
+        ReadScope scope = scopes.read("stream", options);
+        Filter effective = effective(filter, options.shouldSkipDefaultFilter());
+        return observed("stream", call -> CursorStream.open(dataSource, model, type, effective, scope, call));
     }
 
-    /** {@code byId}: the where fixes the id, so at most one row matches and neither a sort nor a limit is needed. */
+    private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, ReadScope scope) {
+        return select(session, call, operation, filter, where, false, scope, null);
+    }
+
+    /**
+     * {@code byId}: the where fixes the id, so at most one row matches and neither a sort nor a limit is needed.
+     * {@code lock} (or null) locks the root rows; includes then run as statements of their own, without a lock.
+     */
     private List<E> select(StatelessSession session, Observation.Call call, String operation, Filter filter, Where where, boolean byId,
-                           ReadScope scope) {
-        ReadPlan plan = dataSource.reads().planner().plan(model, dataSource.name(), filter.withWhere(where), byId, scope);
+                           ReadScope scope, RowLock lock) {
+        ReadPlan plan = dataSource.reads().planner().plan(model, dataSource.name(), filter.withWhere(where), byId, scope, lock);
         List<Object> read = dataSource.reads().read(new ReadContext(call, dataSource, session, operation), plan);
         @SuppressWarnings("unchecked")
         List<E> rows = (List<E>) read;
@@ -158,15 +184,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
                 throw new IllegalArgumentException("create of " + model.name() + " got a null row");
             }
             scopes.stampTenant(row, scope);
-            if (model.id().get(row) == null && model.id().javaType() == String.class) {
-                model.id().set(row, model.idGenerator().nextId());
-            }
-            ModelDescriptor.Enrichers enrichers = model.enrichers();
-            // Timestamps the caller set are kept (imports, migrations); only the missing ones are filled.
-            setIfNull(enrichers.createdAt(), row, now);
-            setIfNull(enrichers.modifiedAt(), row, now);
-            setIfPresent(enrichers.createdBy(), row, user);
-            setIfPresent(enrichers.modifiedBy(), row, user);
+            stampNewRow(row, "create", now, user);
         }
         // One row is one INSERT, atomic by itself: it runs without a transaction of its own (two round trips fewer).
         boolean single = rows.size() == 1 && (model.hidden().isEmpty() || !options.shouldReturn());
@@ -189,6 +207,113 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             List<Object> ids = rows.stream().map(r -> model.id().get(r)).toList();
             return new WriteResult<>(rows.size(), selectByIds(session, call, "create", ids, scope));
         }));
+    }
+
+    @Override
+    public WriteResult<E> upsert(List<E> rows, UpsertOptions options) {
+        requireWritable("upsert");
+        if (model.scoping().hasTenant()) {
+            // The databases' conflict clauses cannot carry the tenant predicate everywhere (MariaDB's ON DUPLICATE KEY):
+            // refused rather than letting a conflict update another tenant's row.
+            throw new UnsupportedOperatorException("upsert", "upsert", dataSource.driver().name(),
+                    model.name() + " is a tenant model; upsert is not available on tenant models");
+        }
+        if (rows.isEmpty()) {
+            return new WriteResult<>(0, List.of());
+        }
+        UpsertWriter writer = upsertWriter();
+        List<AttributeDescriptor> target = writer.conflictTarget(options);
+        Instant now = now();
+        String user = currentUser();
+        // The last row of a conflict key wins; one statement must not touch a row twice (PostgreSQL refuses it).
+        Map<Object, E> byKey = new LinkedHashMap<>();
+        for (E row : rows) {
+            stampNewRow(row, "upsert", now, user);
+            Object key = UpsertKeys.of(target, row);
+            if (key == null && target.get(0).isIdentifier()) {
+                throw new FilterException("id", "an upsert on the id of " + model.name() + " needs the id of every row");
+            }
+            Object mapKey = key == null ? new Object() : key;
+            byKey.remove(mapKey);
+            byKey.put(mapKey, row);
+        }
+        // Rows in one order for every caller: concurrent batches lock the rows they share in the same order.
+        List<E> distinct = new ArrayList<>(byKey.values());
+        List<E> sorted = UpsertKeys.sorted(target, distinct);
+        List<E> withId = sorted.stream().filter(r -> model.id().get(r) != null).toList();
+        List<E> withoutId = sorted.stream().filter(r -> model.id().get(r) == null).toList();
+        boolean single = distinct.size() == 1 && !options.shouldReturn();
+        return observed("upsert", call -> (single ? dataSource.<WriteResult<E>>singleStatement() : dataSource.<WriteResult<E>>atomic())
+                .apply(session -> {
+            if (!withId.isEmpty()) {
+                statement(call, "upsert", () -> writer.write(session, withId, options, true));
+            }
+            if (!withoutId.isEmpty()) {
+                statement(call, "upsert", () -> writer.write(session, withoutId, options, false));
+            }
+            if (!options.shouldReturn()) {
+                return new WriteResult<>(distinct.size(), List.of());
+            }
+            return new WriteResult<>(distinct.size(), readBack(session, call, target, distinct));
+        }));
+    }
+
+    /** A row about to be inserted: a generated string id if it has none, every enricher stamped. */
+    private void stampNewRow(E row, String operation, Instant now, String user) {
+        if (row == null) {
+            throw new IllegalArgumentException(operation + " of " + model.name() + " got a null row");
+        }
+        if (model.id().get(row) == null && model.id().javaType() == String.class) {
+            model.id().set(row, model.idGenerator().nextId());
+        }
+        ModelDescriptor.Enrichers enrichers = model.enrichers();
+        // Timestamps the caller set are kept (imports, migrations); only the missing ones are filled. An upsert's
+        // modifiedAt is always now: on a conflict it is what the stored row is updated with.
+        setIfNull(enrichers.createdAt(), row, now);
+        if (operation.equals("create")) {
+            setIfNull(enrichers.modifiedAt(), row, now);
+        } else {
+            setIfPresent(enrichers.modifiedAt(), row, now);
+        }
+        setIfPresent(enrichers.createdBy(), row, user);
+        setIfPresent(enrichers.modifiedBy(), row, user);
+    }
+
+    /**
+     * The stored rows of an upsert, in the order given. On a unique-field target a matched row keeps its stored id:
+     * the rows given take that id (or the one the database generated).
+     */
+    private List<E> readBack(StatelessSession session, Observation.Call call, List<AttributeDescriptor> target, List<E> written) {
+        if (target.get(0).isIdentifier()) {
+            return selectByIds(session, call, "upsert", written.stream().map(r -> model.id().get(r)).toList());
+        }
+        Map<Object, E> stored = new java.util.HashMap<>();
+        List<E> keyed = written.stream().filter(r -> UpsertKeys.of(target, r) != null).toList();
+        int size = Math.max(1, dataSource.driver().maxInListSize() / target.size());
+        for (int i = 0; i < keyed.size(); i += size) {
+            Where where = UpsertKeys.matching(target, keyed.subList(i, Math.min(keyed.size(), i + size)));
+            for (E row : selectUnlimited(session, call, "upsert", Filter.where(where))) {
+                stored.put(UpsertKeys.of(target, row), row);
+            }
+        }
+        List<E> ordered = new ArrayList<>(written.size());
+        for (E row : keyed) {
+            E found = stored.get(UpsertKeys.of(target, row));
+            if (found != null) {
+                model.id().set(row, model.id().get(found));
+                ordered.add(found);
+            }
+        }
+        return ordered;
+    }
+
+    private UpsertWriter upsertWriter() {
+        UpsertWriter writer = upserts;
+        if (writer == null) {
+            writer = new UpsertWriter(dataSource, model);
+            upserts = writer;
+        }
+        return writer;
     }
 
     @Override

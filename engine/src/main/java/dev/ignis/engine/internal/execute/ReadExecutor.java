@@ -86,11 +86,42 @@ public final class ReadExecutor {
 
     // ---- the root statement
 
-    /** The rows of the plan's model, with their includes filled. */
+    /** The rows of the plan's model, with their includes filled; the root rows locked when the plan says so. */
     List<Object> read(ReadContext ctx, ReadPlan plan) {
+        RootLock lock = RootLock.of(ctx.dataSource(), plan.model(), plan.lock());
+        RootStatement root = root(ctx, plan);
+        if (root == null) {
+            return new ArrayList<>(); // a condition on another datasource matched nothing: no row can match
+        }
+        ModelDescriptor model = plan.model();
+        StartedDataSource dataSource = ctx.dataSource();
+        Function<java.util.function.Supplier<List<Object[]>>, List<Object[]>> asStatement =
+                work -> dataSource.statement(ctx.call(), model.name(), ctx.operation(), "direct", work);
+        List<Object[]> tuples = lock == null
+                ? asStatement.apply(() -> dataSource.select(ctx.session(), root.hql(), root.params(), plan.limit(), plan.skip()))
+                : lock.select(ctx.session(), root.hql(), root.params(), plan.limit(), plan.skip(), asStatement);
+        Joined joined = new Joined(root.joins());
+        List<Object> rows = new ArrayList<>(tuples.size());
+        for (Object[] tuple : tuples) {
+            rows.add(joined.read(tuple, 0, plan.reader()));
+        }
+        joined.finish(ctx);
+        loadIncludes(ctx, model, rows, plan.includes());
+        return rows;
+    }
+
+    /** The HQL of a plan's root statement (without limit and skip) and its parameters, bound so far. */
+    record RootStatement(String hql, QueryParameters params, List<FlatJoin> joins) {
+    }
+
+    /**
+     * The root statement of {@code plan}, its where's key lookups run: null when a condition on another datasource
+     * matched nothing, so that no row can match.
+     */
+    RootStatement root(ReadContext ctx, ReadPlan plan) {
         Where where = resolve(ctx.call(), ctx.dataSource(), plan.where());
         if (where == null) {
-            return new ArrayList<>(); // a condition on another datasource matched nothing: no row can match
+            return null;
         }
         List<FlatJoin> joins = FlatJoin.of(plan.joins(), ROOT, plan.model());
         List<Where> joinWheres = resolveJoins(ctx, joins);
@@ -106,23 +137,18 @@ public final class ReadExecutor {
         if (!plan.byId() || !plan.filter().order().isEmpty()) {
             hql.append(compiler.orderBy(model, plan.filter().order()));
         }
-        String text = hql.toString();
-        List<Object[]> tuples = ctx.dataSource().statement(ctx.call(), model.name(), ctx.operation(), "direct",
-                () -> ctx.dataSource().select(ctx.session(), text, params, plan.limit(), plan.skip()));
-        Joined joined = new Joined(joins);
-        List<Object> rows = new ArrayList<>(tuples.size());
-        for (Object[] tuple : tuples) {
-            rows.add(joined.read(tuple, 0, plan.reader()));
-        }
-        joined.finish(ctx);
-        loadIncludes(ctx, model, rows, plan.includes());
-        return rows;
+        return new RootStatement(hql.toString(), params, joins);
+    }
+
+    /** Fills the included relations of {@code rows}, rows of the plan's root read apart from its statement (a stream's chunk). */
+    void include(ReadContext ctx, ReadPlan plan, List<?> rows) {
+        loadIncludes(ctx, plan.model(), rows, plan.includes());
     }
 
     // ---- joins
 
     /** A join of one statement, its parent (-1: the statement's own rows) and the alias and model it joins on. */
-    private record FlatJoin(JoinStep step, int parent, String parentAlias, ModelDescriptor parentModel) {
+    record FlatJoin(JoinStep step, int parent, String parentAlias, ModelDescriptor parentModel) {
         /** Depth first, parents before their children: the order of the select items. */
         static List<FlatJoin> of(List<JoinStep> joins, String alias, ModelDescriptor model) {
             if (joins.isEmpty()) {

@@ -111,8 +111,20 @@ final class SelectPlan {
         this.fetchSize = fetchSize;
     }
 
+    private SelectPlan(String sql, Slot[] slots, TupleReader reader, Integer fetchSize) {
+        this.sql = sql;
+        this.slots = slots;
+        this.reader = reader;
+        this.fetchSize = fetchSize;
+    }
+
     String sql() {
         return sql;
+    }
+
+    /** This plan with a clause appended to its SQL (a row lock); binding and reading stay the same. */
+    SelectPlan withSuffix(String suffix) {
+        return new SelectPlan(sql + suffix, slots, reader, fetchSize);
     }
 
     /**

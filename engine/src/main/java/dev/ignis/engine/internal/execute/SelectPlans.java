@@ -73,6 +73,14 @@ final class SelectPlans {
      * of 0 returns none without a statement. Values are bound as parameters, never written into the statement.
      */
     List<Object[]> tuples(StatelessSession session, String hql, QueryParameters params, int limit, int skip) {
+        return tuples(session, hql, params, limit, skip, "");
+    }
+
+    /**
+     * {@link #tuples} with {@code suffix} (a row lock clause) appended to the SQL; such a select needs a plan, since
+     * Hibernate's query API would render its own lock. Null when the shape has none.
+     */
+    List<Object[]> tuples(StatelessSession session, String hql, QueryParameters params, int limit, int skip, String suffix) {
         if (limit == 0) {
             return new ArrayList<>();
         }
@@ -88,9 +96,12 @@ final class SelectPlans {
         }
         Object[] values = plan.isEmpty() ? null : plan.get().values(params);
         if (values == null) {
+            if (!suffix.isEmpty()) {
+                return null;
+            }
             return params.bindTo(session.createSelectionQuery(statement, Object[].class)).getResultList();
         }
-        SelectPlan sql = plan.get();
+        SelectPlan sql = suffix.isEmpty() ? plan.get() : plan.get().withSuffix(suffix);
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
         factory.getJdbcServices().getSqlStatementLogger().logStatement(sql.sql());
         StatisticsImplementor statistics = factory.getStatistics();

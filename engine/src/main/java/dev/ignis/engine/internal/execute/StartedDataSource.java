@@ -3,6 +3,7 @@ package dev.ignis.engine.internal.execute;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ignis.api.datasource.IsolationLevel;
 import dev.ignis.api.datasource.TransactionCallback;
+import dev.ignis.api.error.LockException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.error.TransactionException;
 import dev.ignis.api.runtime.DataSourceRuntime;
@@ -79,6 +80,29 @@ public final class StartedDataSource implements DataSourceRuntime {
         return selects.tuples(session, hql, params, limit, skip);
     }
 
+    /** {@link #select} with a row lock clause appended; null when the shape cannot carry one. */
+    List<Object[]> selectLocked(StatelessSession session, String hql, QueryParameters params, int limit, int skip, String lockClause) {
+        return selects.tuples(session, hql, params, limit, skip, lockClause);
+    }
+
+    /** The session of this datasource's transaction the calling thread is in, or null outside one. */
+    StatelessSession transactionSession() {
+        checkOpen();
+        TransactionContext tx = joinable();
+        return tx == null ? null : tx.session();
+    }
+
+    /** A failure of work done outside {@link #statement}, as the library's exception type. */
+    RuntimeException translate(RuntimeException e) {
+        return errors.translate(e);
+    }
+
+    /** The transaction of this datasource the calling thread is in, or null (a lock needs one). */
+    boolean inOwnTransaction() {
+        TransactionContext tx = TransactionContext.current();
+        return tx != null && tx.owner() == this;
+    }
+
     /** {@link #select} of a single item: its values. */
     List<Object> selectValues(StatelessSession session, String hql, QueryParameters params, int limit) {
         List<Object[]> rows = select(session, hql, params, limit, 0);
@@ -97,7 +121,18 @@ public final class StartedDataSource implements DataSourceRuntime {
     <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
         Replica replica = replicas.active();
         return observation.statement(call, new Observation.Target(name, replica == null ? Observation.PRIMARY : Observation.REPLICA,
-                replica == null ? pool.getPoolName() : replica.poolName()), model, operation, strategy, () -> translated(work));
+                replica == null ? pool.getPoolName() : replica.poolName()), model, operation, strategy, () -> {
+            try {
+                return translated(work);
+            } catch (LockException e) {
+                // A lock failure leaves the transaction unusable on some databases and half-done on others: it ends in a rollback.
+                TransactionContext tx = TransactionContext.current();
+                if (tx != null) {
+                    tx.setRollbackOnly();
+                }
+                throw e.forModel(model);
+            }
+        });
     }
 
     public String name() {

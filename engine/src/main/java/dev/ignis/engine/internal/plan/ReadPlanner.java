@@ -5,6 +5,7 @@ import dev.ignis.api.filter.Fields;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.api.filter.Where;
+import dev.ignis.api.repository.RowLock;
 import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.compile.PerParentWindow;
 import dev.ignis.engine.internal.compile.QueryCompiler;
@@ -55,24 +56,41 @@ public final class ReadPlanner {
     }
 
     /**
-     * The plan of a read of {@code model} (owned by {@code dataSource}); {@code byId}: the where fixes the id.
-     * {@code scope}'s predicates join the where of every statement of the plan.
+     * The plan of a read of {@code model} (owned by {@code dataSource}); {@code byId}: the where fixes the id;
+     * {@code scope}'s predicates join the where of every statement of the plan; {@code lock} (or null) locks the root
+     * rows: only they are locked, so the root statement joins no include.
      */
-    public ReadPlan plan(ModelDescriptor model, String dataSource, Filter filter, boolean byId, ReadScope scope) {
-        int limit = byId ? ReadPlan.NO_LIMIT : limit(model, filter);
+    public ReadPlan plan(ModelDescriptor model, String dataSource, Filter filter, boolean byId, ReadScope scope, RowLock lock) {
+        return plan(model, dataSource, filter, byId, byId ? ReadPlan.NO_LIMIT : limit(model, filter), scope, lock, lock == null);
+    }
+
+    /**
+     * The plan of a stream of {@code model}: no default or maximum limit (a stream reads everything that matches), and
+     * the root statement joins nothing, since its rows are read through a cursor and their includes a chunk at a time.
+     */
+    public ReadPlan stream(ModelDescriptor model, String dataSource, Filter filter, ReadScope scope) {
+        if (filter.limit() != null && filter.limit() < 0) {
+            throw new FilterException("limit", "must be at least 0, got " + filter.limit());
+        }
+        return plan(model, dataSource, filter, false, filter.limit() == null ? ReadPlan.NO_LIMIT : filter.limit(), scope, null, false);
+    }
+
+    /** {@code joinRoot}: whether to-one includes may be joined into the root statement. */
+    private ReadPlan plan(ModelDescriptor model, String dataSource, Filter filter, boolean byId, int limit, ReadScope scope, RowLock lock,
+                          boolean joinRoot) {
         int skip = filter.skip() == null ? 0 : filter.skip();
         if (skip < 0) {
             throw new FilterException("skip", "must be at least 0, got " + skip);
         }
-        Object shape = filter.include().isEmpty() ? null : List.of(model.modelClass(), dataSource, byId, shape(filter));
+        Object shape = filter.include().isEmpty() ? null : List.of(model.modelClass(), dataSource, byId, joinRoot, shape(filter));
         boolean check = shape == null || !checkedShapes.contains(shape);
         if (check) {
             QueryCompiler.checkFields(model, filter.fields());
         }
         ReadScope.At at = ReadScope.At.root(scope);
         WherePlan where = wheres.plan(model, dataSource, filter.where().and(at.rows(model)), scope);
-        Level level = level(model, dataSource, filter.include(), "", 1, "j", check, at);
-        ReadPlan plan = new ReadPlan(model, dataSource, filter, where, byId, limit, skip,
+        Level level = level(model, dataSource, filter.include(), "", 1, "j", check, at, joinRoot);
+        ReadPlan plan = new ReadPlan(model, dataSource, filter, where, byId, limit, skip, lock,
                 reader(model, filter.fields(), filter.include(), Set.of()), level.joins(), level.steps());
         // Every where must compile before the first statement runs. The root statement's own (its where and its joins')
         // compile right before it runs anyway, unless lookups run ahead of it.
@@ -117,10 +135,11 @@ public final class ReadPlanner {
      * The includes of rows of {@code model} read by a statement on {@code dataSource}: the to-ones on that datasource
      * whose target key is the target's id are joined into the statement (a join never multiplies its rows), the
      * rest become steps. {@code aliases}: the prefix of this level's join aliases; {@code at}: the scope of the
-     * level's parent rows.
+     * level's parent rows; {@code joinable}: false when this level's statement must join nothing (a locked root, a
+     * stream's cursor).
      */
     private Level level(ModelDescriptor model, String dataSource, List<Include> includes, String prefix, int depth, String aliases,
-                        boolean check, ReadScope.At at) {
+                        boolean check, ReadScope.At at, boolean joinable) {
         if (includes.isEmpty()) {
             return new Level(List.of(), List.of());
         }
@@ -148,10 +167,10 @@ public final class ReadPlanner {
             if (check) {
                 checkScope(target, targetSource, scope, here + ".scope");
             }
-            if (relation.kind() == RelationKind.ONE && targetSource.equals(dataSource) && target.attribute(relation.targetKey()).isIdentifier()) {
+            if (joinable && relation.kind() == RelationKind.ONE && targetSource.equals(dataSource) && target.attribute(relation.targetKey()).isIdentifier()) {
                 String alias = aliases + i;
                 ReadScope.At inner = at.into(relation.name());
-                Level nested = level(target, dataSource, scope.include(), here + ".scope.", depth + 1, alias + "_", check, inner);
+                Level nested = level(target, dataSource, scope.include(), here + ".scope.", depth + 1, alias + "_", check, inner, true);
                 joins.add(new JoinStep(here, relation, target, scope,
                         wheres.plan(target, dataSource, scope.where().and(inner.rows(target)), at.scope()), alias,
                         reader(target, scope.fields(), scope.include(), Set.of()), nested.joins(), nested.steps()));
@@ -191,7 +210,7 @@ public final class ReadPlanner {
         }
         String strategy = !targetSource.equals(parentSource) || form == IncludeStep.Form.THROUGH_SPLIT ? "cross-datasource"
                 : window != null ? "per-parent" : "batch";
-        Level nested = level(target, targetSource, scope.include(), scopePath + ".", depth + 1, "j", check, at);
+        Level nested = level(target, targetSource, scope.include(), scopePath + ".", depth + 1, "j", check, at, true);
         return new IncludeStep(here, group, target, targetSource, form, junction, junctionSource, strategy, scope,
                 wheres.plan(target, targetSource, scope.where().and(at.rows(target)), at.scope()), window,
                 reader(target, scope.fields(), scope.include(), Set.of(relation.targetKey())), nested.joins(), nested.steps(),

@@ -1,0 +1,185 @@
+package dev.ignis.engine.internal.execute;
+
+import dev.ignis.api.filter.Filter;
+import dev.ignis.engine.internal.compile.QueryParameters;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+import dev.ignis.engine.internal.model.RowShaper;
+import dev.ignis.engine.internal.plan.ReadPlan;
+import dev.ignis.engine.internal.plan.ReadScope;
+import org.hibernate.ScrollMode;
+import org.hibernate.ScrollableResults;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A read as a {@link Stream}: the root select runs once with a forward-only cursor (a driver-chosen fetch size, inside
+ * a transaction so PostgreSQL keeps a server-side cursor) and rows are turned into models a chunk at a time; each
+ * chunk's includes are loaded as a page's would be. The session and its connection stay with the stream until it
+ * is read to the end or closed. Outside a transaction the stream has a read transaction of its own, rolled back on
+ * close; inside one it reads on that transaction's session.
+ */
+final class CursorStream<E> implements Spliterator<E> {
+    /** Parents per include lookup: the statements of one chunk are those of a page of this size. */
+    static final int CHUNK = 500;
+    private static final String OPERATION = "stream";
+
+    private final StartedDataSource dataSource;
+    private final Class<E> type;
+    private final ReadPlan plan;
+    private final Observation.Call call;
+    private final ArrayDeque<E> ready = new ArrayDeque<>();
+    private StatelessSession session;
+    private Transaction ownTransaction;
+    private ScrollableResults<Object[]> results;
+    private boolean closed;
+
+    private CursorStream(StartedDataSource dataSource, Class<E> type, ReadPlan plan, Observation.Call call) {
+        this.dataSource = dataSource;
+        this.type = type;
+        this.plan = plan;
+        this.call = call;
+    }
+
+    /** Plans the read, builds its root select (running its where's key lookups), then opens the cursor. */
+    static <E> Stream<E> open(StartedDataSource dataSource, ModelDescriptor model, Class<E> type, Filter filter, ReadScope scope,
+                              Observation.Call call) {
+        ReadPlan plan = dataSource.reads().planner().stream(model, dataSource.name(), filter, scope);
+        CursorStream<E> stream = new CursorStream<>(dataSource, type, plan, call);
+        ReadExecutor.RootStatement root = dataSource.reads().root(new ReadContext(call, dataSource, null, OPERATION), plan);
+        if (root == null) {
+            stream.closed = true; // a condition on another datasource matched nothing: no row can match
+        } else {
+            stream.start(root);
+        }
+        return StreamSupport.stream(stream, false).onClose(stream::close);
+    }
+
+    private void start(ReadExecutor.RootStatement root) {
+        QueryParameters params = root.params();
+        StringBuilder hql = new StringBuilder(root.hql());
+        // No default limit and no max limit: a stream is for reading everything that matches.
+        if (plan.limit() != ReadPlan.NO_LIMIT) {
+            hql.append(" limit ").append(params.bind(plan.limit()));
+        }
+        if (plan.skip() > 0) {
+            hql.append(" offset ").append(params.bind(plan.skip()));
+        }
+        StatelessSession joined = dataSource.transactionSession();
+        try {
+            if (joined != null) {
+                session = joined;
+            } else {
+                session = dataSource.sessionFactory().openStatelessSession();
+                ownTransaction = session.beginTransaction();
+            }
+            results = dataSource.statement(call, plan.model().name(), OPERATION, "cursor",
+                    () -> params.bindTo(session.createSelectionQuery(hql.toString(), Object[].class))
+                            .setFetchSize(dataSource.driver().streamFetchSize())
+                            .scroll(ScrollMode.FORWARD_ONLY));
+        } catch (RuntimeException e) {
+            close();
+            throw dataSource.translate(e);
+        } catch (Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super E> action) {
+        if (ready.isEmpty() && !fill()) {
+            return false;
+        }
+        action.accept(ready.poll());
+        return true;
+    }
+
+    /** Reads the next chunk of rows and loads their includes; false (and the connection released) at the end. */
+    private boolean fill() {
+        if (closed) {
+            return false;
+        }
+        // Without includes a chunk only spares per-row bookkeeping; it stays small so memory does not grow with it.
+        int size = plan.includes().isEmpty() ? 64 : CHUNK;
+        List<E> chunk = new ArrayList<>(size);
+        try {
+            while (chunk.size() < size && results.next()) {
+                chunk.add(type.cast(plan.reader().read(results.get(), 0)));
+            }
+            if (chunk.isEmpty()) {
+                close();
+                return false;
+            }
+            if (!plan.includes().isEmpty()) {
+                loadIncludes(chunk);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw dataSource.translate(e);
+        }
+        RowShaper.shape(plan.model(), chunk, plan.filter().fields());
+        ready.addAll(chunk);
+        return true;
+    }
+
+    /** The chunk's include steps of the plan, as a page of these parents would run them. */
+    private void loadIncludes(List<E> chunk) {
+        ReadExecutor reads = dataSource.reads();
+        if (dataSource.driver().cursorBlocksConnection()) {
+            // The open cursor holds this connection: the chunk's lookups take a second one for their statements.
+            dataSource.readDetached(other -> {
+                reads.include(new ReadContext(call, dataSource, other, OPERATION), plan, chunk);
+                return null;
+            });
+        } else {
+            reads.include(new ReadContext(call, dataSource, session, OPERATION), plan, chunk);
+        }
+    }
+
+    /** Releases the cursor and, unless the stream reads in the caller's transaction, its session and connection. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        try {
+            if (results != null) {
+                results.close();
+            }
+        } finally {
+            if (ownTransaction != null) {
+                try {
+                    if (ownTransaction.isActive()) {
+                        ownTransaction.rollback(); // it only read
+                    }
+                } finally {
+                    session.close();
+                }
+            }
+        }
+    }
+
+    @Override
+    public Spliterator<E> trySplit() {
+        return null;
+    }
+
+    @Override
+    public long estimateSize() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public int characteristics() {
+        return ORDERED | NONNULL;
+    }
+}

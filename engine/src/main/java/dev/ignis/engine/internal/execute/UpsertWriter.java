@@ -1,0 +1,164 @@
+package dev.ignis.engine.internal.execute;
+
+import dev.ignis.api.error.FilterException;
+import dev.ignis.api.repository.UpsertOptions;
+import dev.ignis.api.spi.UpsertStatement;
+import dev.ignis.engine.internal.model.AttributeDescriptor;
+import dev.ignis.engine.internal.model.ModelDescriptor;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EmbeddableValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The upsert statement of one model: its columns as Hibernate's metamodel maps them, the SQL the driver renders for
+ * a conflict target and update list, and one JDBC batch binding each row with Hibernate's own binders.
+ */
+final class UpsertWriter {
+    /** A written column: the property it holds, its name in SQL, how Hibernate binds it. */
+    private record Column(AttributeDescriptor attribute, String name, JdbcMapping mapping) {
+    }
+
+    /** What decides the SQL of a batch. */
+    private record Shape(List<String> conflictFields, List<String> updateFields, boolean withId) {
+    }
+
+    private final StartedDataSource dataSource;
+    private final ModelDescriptor model;
+    private final String table;
+    private final List<Column> columns;
+    private final Map<Shape, Rendered> statements = new ConcurrentHashMap<>();
+
+    /** A rendered statement and the columns it binds, in parameter order. */
+    private record Rendered(String sql, List<Column> columns) {
+    }
+
+    UpsertWriter(StartedDataSource dataSource, ModelDescriptor model) {
+        this.dataSource = dataSource;
+        this.model = model;
+        EntityPersister persister = dataSource.sessionFactory().getMappingMetamodel().getEntityDescriptor(model.entityName());
+        this.table = persister.getIdentifierTableDetails().getTableName();
+        List<Column> found = new ArrayList<>();
+        // The model introspector accepted only a single-column id, a basic part.
+        BasicValuedModelPart id = (BasicValuedModelPart) persister.getIdentifierMapping();
+        found.add(new Column(model.id(), id.getSelectionExpression(), id.getJdbcMapping()));
+        persister.forEachAttributeMapping(attribute -> collect(attribute, "", found));
+        this.columns = List.copyOf(found);
+    }
+
+    private void collect(Object part, String prefix, List<Column> out) {
+        if (part instanceof BasicValuedModelPart basic && part instanceof org.hibernate.metamodel.mapping.ModelPart modelPart) {
+            AttributeDescriptor attribute = model.attributes().values().stream()
+                    .filter(a -> a.hqlPath().equals(prefix + modelPart.getPartName())).findFirst().orElse(null);
+            if (attribute != null && basic.isInsertable()) {
+                out.add(new Column(attribute, basic.getSelectionExpression(), basic.getJdbcMapping()));
+            }
+        } else if (part instanceof EmbeddableValuedModelPart embedded && part instanceof AttributeMapping attribute) {
+            String path = prefix + attribute.getAttributeName() + ".";
+            embedded.getEmbeddableTypeDescriptor().forEachAttributeMapping(sub -> collect(sub, path, out));
+        }
+    }
+
+    /** The fields a conflict is decided on: the given ones, checked, or the id. */
+    List<AttributeDescriptor> conflictTarget(UpsertOptions options) {
+        if (options.conflictFields().isEmpty()) {
+            return List.of(model.id());
+        }
+        List<AttributeDescriptor> target = new ArrayList<>();
+        for (String field : options.conflictFields()) {
+            target.add(known(field, "conflictFields"));
+        }
+        return target;
+    }
+
+    /**
+     * Writes {@code rows} in one JDBC batch: {@code withId} false leaves the id column out (the database generates it).
+     * Returns the number of rows sent.
+     */
+    int write(StatelessSession session, List<?> rows, UpsertOptions options, boolean withId) {
+        Rendered rendered = statements.computeIfAbsent(new Shape(options.conflictFields(), options.updateFields(), withId),
+                shape -> render(options, withId));
+        SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
+        session.doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
+                for (Object row : rows) {
+                    int index = 1;
+                    for (Column column : rendered.columns()) {
+                        bind(statement, index++, column, column.attribute().get(row), shared);
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+        });
+        return rows.size();
+    }
+
+    private Rendered render(UpsertOptions options, boolean withId) {
+        List<Column> written = columns.stream().filter(c -> withId || !c.attribute().isIdentifier()).toList();
+        Set<String> keys = new LinkedHashSet<>();
+        conflictTarget(options).forEach(attribute -> keys.add(columnOf(attribute).name()));
+        ModelDescriptor.Enrichers enrichers = model.enrichers();
+        Set<AttributeDescriptor> updated = new LinkedHashSet<>();
+        if (options.updateFields().isEmpty()) {
+            for (Column column : written) {
+                if (!column.attribute().isIdentifier() && !keys.contains(column.name())) {
+                    updated.add(column.attribute());
+                }
+            }
+        } else {
+            for (String field : options.updateFields()) {
+                AttributeDescriptor attribute = known(field, "updateFields");
+                if (attribute.isIdentifier()) {
+                    throw new FilterException("updateFields." + field, "the id of " + model.name() + " cannot be updated");
+                }
+                updated.add(attribute);
+            }
+        }
+        // The creation stamps belong to the row's first write; the modification stamps to every write.
+        updated.remove(enrichers.createdAt());
+        updated.remove(enrichers.createdBy());
+        if (enrichers.modifiedAt() != null) {
+            updated.add(enrichers.modifiedAt());
+        }
+        if (enrichers.modifiedBy() != null) {
+            updated.add(enrichers.modifiedBy());
+        }
+        List<String> updateColumns = updated.stream().map(a -> columnOf(a).name()).toList();
+        UpsertStatement statement = new UpsertStatement(table, written.stream().map(Column::name).toList(), List.copyOf(keys), updateColumns);
+        return new Rendered(dataSource.driver().upsertSql(statement), written);
+    }
+
+    private Column columnOf(AttributeDescriptor attribute) {
+        return columns.stream().filter(c -> c.attribute() == attribute).findFirst()
+                .orElseThrow(() -> new FilterException(attribute.key(), "property '" + attribute.key() + "' of model " + model.name()
+                        + " is not a column an upsert can write"));
+    }
+
+    private AttributeDescriptor known(String field, String option) {
+        AttributeDescriptor attribute = model.attribute(field);
+        if (attribute == null) {
+            throw new FilterException(option + "." + field, "unknown property '" + field + "' of model " + model.name(), model.attributeNames());
+        }
+        columnOf(attribute);
+        return attribute;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void bind(PreparedStatement statement, int index, Column column, Object value,
+                             SharedSessionContractImplementor session) throws java.sql.SQLException {
+        Object relational = value == null ? null : column.mapping().convertToRelationalValue(value);
+        ((org.hibernate.type.descriptor.ValueBinder) column.mapping().getJdbcValueBinder()).bind(statement, relational, index, session);
+    }
+}
