@@ -284,15 +284,17 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
      * the rows given take that id (or the one the database generated).
      */
     private List<E> readBack(StatelessSession session, Observation.Call call, List<AttributeDescriptor> target, List<E> written) {
+        // Upsert is refused on tenant models; a soft-deleted row it wrote is read back too.
+        ReadScope scope = scopes.write("upsert", DeletedRows.WITH_DELETED);
         if (target.get(0).isIdentifier()) {
-            return selectByIds(session, call, "upsert", written.stream().map(r -> model.id().get(r)).toList());
+            return selectByIds(session, call, "upsert", written.stream().map(r -> model.id().get(r)).toList(), scope);
         }
         Map<Object, E> stored = new java.util.HashMap<>();
         List<E> keyed = written.stream().filter(r -> UpsertKeys.of(target, r) != null).toList();
         int size = Math.max(1, dataSource.driver().maxInListSize() / target.size());
         for (int i = 0; i < keyed.size(); i += size) {
             Where where = UpsertKeys.matching(target, keyed.subList(i, Math.min(keyed.size(), i + size)));
-            for (E row : selectUnlimited(session, call, "upsert", Filter.where(where))) {
+            for (E row : selectUnlimited(session, call, "upsert", Filter.where(where), scope)) {
                 stored.put(UpsertKeys.of(target, row), row);
             }
         }
