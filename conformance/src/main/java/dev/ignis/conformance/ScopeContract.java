@@ -312,6 +312,24 @@ public interface ScopeContract extends ConformanceFixture {
     }
 
     @Test
+    default void streamsAreScopedAndUpsertIsRefusedOnATenantModel() {
+        ScopeFixture s = scopes();
+        s.seed();
+        as("a", () -> {
+            try (java.util.stream.Stream<ScProject> rows = s.projects().stream(Filter.empty())) {
+                assertThat(ids(rows.toList())).containsExactlyInAnyOrderElementsOf(ids(s.projects().find()));
+            }
+            long before = s.statements();
+            assertThatThrownBy(() -> s.projects().upsert(new ScProject("b-p1", null, "Taken over", 1, null, null, null)))
+                    .isInstanceOf(dev.ignis.api.error.UnsupportedOperatorException.class).hasMessageContaining("tenant model");
+            assertThat(s.statements() - before).isZero();
+            return null;
+        });
+        assertThat(as("b", () -> s.projects().findById("b-p1")))
+                .hasValueSatisfying(row -> assertThat(row.getName()).isNotEqualTo("Taken over"));
+    }
+
+    @Test
     default void theBypassIsExplicitAndReported() {
         ScopeFixture s = scopes();
         s.seed();
