@@ -72,7 +72,6 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter());
         ReadScope scope = scopes.read("find", options);
         RowLock lock = options.lock();
-        RootLock.check(dataSource, model, lock);
         return observed("find", options, call -> dataSource.read(call.route(), session -> select(session, call, "find", effective, effective.where(),
                 false, scope, lock)));
     }
@@ -82,7 +81,6 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
         ReadScope scope = scopes.read("findOne", options);
         RowLock lock = options.lock();
-        RootLock.check(dataSource, model, lock);
         return observed("findOne", options, call -> dataSource.read(call.route(), session -> select(session, call, "findOne", effective,
                 effective.where(), false, scope, lock)))
                 .stream().findFirst();
@@ -91,7 +89,6 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
         RowLock lock = options.lock();
-        RootLock.check(dataSource, model, lock);
         // Inside the observed call, so a bad id is counted as a failed findById.
         return observed("findById", options, call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);

@@ -30,7 +30,10 @@ final class RootLock {
         this.before = dataSource.driver().lockTimeoutStatement(lock);
     }
 
-    /** The checked lock of a read, or null for none. */
+    /**
+     * The checked lock of a read, or null for none. The executor asks for it before the plan's first statement (key
+     * lookups included), so a lock outside a transaction or one the database cannot honour runs no SQL.
+     */
     static RootLock of(StartedDataSource dataSource, ModelDescriptor model, RowLock lock) {
         if (lock == null) {
             return null;
@@ -40,11 +43,6 @@ final class RootLock {
                     + dataSource.name() + " (dataSource.transaction(...)): a row lock lasts until its transaction ends");
         }
         return new RootLock(dataSource, lock);
-    }
-
-    /** Fails, before the call's first statement, if {@code lock} (or null) cannot be taken by a read of {@code model}. */
-    static void check(StartedDataSource dataSource, ModelDescriptor model, RowLock lock) {
-        of(dataSource, model, lock);
     }
 
     /** Reads that return no rows of their own (counts, pages with totals) take no lock. */
