@@ -202,6 +202,61 @@ class ReplicaRoutingTest {
 
     @Test
     @Order(4)
+    void aReadYourWritesScopeCarriesAWriteToAnotherThreadWhileTheStandbyLags() {
+        Events events = new Events();
+        BaseDataSource ds = dataSource("Scoped", SchemaAction.NONE, b -> b.replica(lagging.jdbcUrl()));
+        try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start()) {
+            CrudRepository<Account, String> accounts = new CrudRepository<>(ds, Account.class);
+            dev.ignis.engine.ReadYourWrites scope = engine.readYourWrites();
+            int rounds = 5;
+            for (int i = 0; i < rounds; i++) {
+                String name = "scoped-" + i + "-" + System.nanoTime();
+                onAnotherThread(() -> scope.call(() -> accounts.create(new Account(name, null, 1))));
+                events.clear();
+                assertThat(onAnotherThread(() -> scope.call(() -> accounts.findOne(Filter.where("name", name)))))
+                        .as("round %d: a thread in the scope sees the write another thread of the scope made", i).isPresent();
+                assertThat(events.statements(e -> true)).singleElement().satisfies(e -> assertThat(e.role()).isEqualTo("primary"));
+            }
+            events.clear();
+            onAnotherThread(() -> accounts.count());
+            assertThat(events.statements(e -> true)).as("outside the scope: the standby").singleElement()
+                    .satisfies(e -> assertThat(e.role()).isEqualTo("replica"));
+            System.out.printf("[replicas] read-your-writes scope: %d of %d reads on a second thread of the scope saw the first thread's"
+                    + " write (the standby applies %d ms late)%n", rounds, rounds, APPLY_DELAY.toMillis());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theLagGaugeAndPoolMetersFollowTheReplicas() {
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        BaseDataSource ds = dataSource("Gauged", SchemaAction.NONE, b -> b.replica(standby1.jdbcUrl()).replica(lagging.jdbcUrl()));
+        try (Engine engine = Engine.builder().dataSources(ds).observer(new dev.ignis.metrics.DataSourceMeters(registry)).build().start()) {
+            CrudRepository<Account, String> accounts = new CrudRepository<>(ds, Account.class);
+            onAnotherThread(() -> accounts.count());
+            onAnotherThread(() -> accounts.count());
+            for (String pool : List.of("Gauged-replica-1", "Gauged-replica-2")) {
+                assertThat(registry.get("hikaricp.connections.acquire").tag("pool", pool).timer().count())
+                        .as("%s served a read, measured by its own HikariCP meters", pool).isPositive();
+            }
+            io.micrometer.core.instrument.Gauge lag = registry.get(dev.ignis.metrics.DataSourceMeters.REPLICA_LAG)
+                    .tags("datasource", "Gauged", "pool", "Gauged-replica-2").gauge();
+            Wait.until(APPLY_DELAY.multipliedBy(5), "the lagging standby catches up", () -> lag.value() == 0.0);
+            accounts.create(new Account("gauged-" + System.nanoTime(), null, 1));
+            double[] seen = {0};
+            Wait.until(APPLY_DELAY.multipliedBy(2), "the lagging standby reports lag", () -> (seen[0] = lag.value()) > 0.0);
+            Wait.until(APPLY_DELAY.multipliedBy(5), "the lag returns to 0 once it applied the write", () -> lag.value() == 0.0);
+            double other = registry.get(dev.ignis.metrics.DataSourceMeters.REPLICA_LAG).tags("datasource", "Gauged", "pool", "Gauged-replica-1")
+                    .gauge().value();
+            System.out.printf("[replicas] lag gauge: the standby that applies %d ms late reported %.3f s after a write, then 0; the other"
+                    + " standby %.3f s%n", APPLY_DELAY.toMillis(), seen[0], other);
+            assertThat(other).as("a standby without delay").isLessThan(APPLY_DELAY.toSeconds());
+        }
+        assertThat(registry.find(dev.ignis.metrics.DataSourceMeters.REPLICA_LAG).meters()).as("gone with the datasource").isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void aStandbyKilledUnderLoadCostsNoRead() {
         Events events = new Events();
         BaseDataSource ds = dataSource("Killed", SchemaAction.NONE,
@@ -236,7 +291,7 @@ class ReplicaRoutingTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aReplicaThatCannotConnectFailsTheStartAndLeavesNothingOpen() {
         BaseDataSource ds = dataSource("NoReplica", SchemaAction.NONE,
                 b -> b.replica(standby1.jdbcUrl()).replica("jdbc:postgresql://127.0.0.1:1/postgres"));
@@ -248,7 +303,7 @@ class ReplicaRoutingTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void everyServerDownIsATypedErrorWithinTheConnectionTimeout() {
         BaseDataSource ds = dataSource("AllDown", SchemaAction.NONE, b -> b.replica(standby1.jdbcUrl()).replica(standby2.jdbcUrl()));
         try (Engine engine = Engine.builder().dataSources(ds).build().start()) {
