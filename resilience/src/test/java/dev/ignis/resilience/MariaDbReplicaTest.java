@@ -14,7 +14,8 @@ import dev.ignis.metrics.DataSourceMeters;
 import dev.ignis.resilience.model.Account;
 import dev.ignis.resilience.model.Branch;
 import dev.ignis.resilience.model.Entry;
-import dev.ignis.resilience.support.CallLog;
+import dev.ignis.resilience.support.ReplicaKill;
+import dev.ignis.resilience.support.StatementEvents;
 import dev.ignis.resilience.support.PrivateMariaDb;
 import dev.ignis.resilience.support.Wait;
 import dev.ignis.resilience.support.Workers;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +82,7 @@ class MariaDbReplicaTest {
     @Test
     @Order(1)
     void readsGoToTheReplicaAndWritesStayOnThePrimary() {
-        ReplicaRoutingTest.Events events = new ReplicaRoutingTest.Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Spread", SchemaAction.NONE, b -> b.replica(replica.jdbcUrl()));
         int reads = 300;
         try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start()) {
@@ -133,7 +133,7 @@ class MariaDbReplicaTest {
     @Test
     @Order(2)
     void readYourWritesHoldsWhileTheReplicaDoesNotApplyPerThreadAndPerScope() throws Exception {
-        ReplicaRoutingTest.Events events = new ReplicaRoutingTest.Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Lagging", SchemaAction.NONE, b -> b.replica(replica.jdbcUrl()));
         ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "writer"));
         replica.execute("STOP SLAVE SQL_THREAD");
@@ -211,32 +211,15 @@ class MariaDbReplicaTest {
     @Test
     @Order(4)
     void aReplicaKilledUnderLoadCostsNoRead() {
-        ReplicaRoutingTest.Events events = new ReplicaRoutingTest.Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Killed", SchemaAction.NONE, b -> b.replica(replica.jdbcUrl()).replicaRetryAfter(Duration.ofMillis(500)));
-        CallLog log = new CallLog();
-        try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start();
-             Workers workers = new Workers("maria-kill")) {
-            CrudRepository<Account, String> accounts = new CrudRepository<>(ds, Account.class);
-            for (int w = 0; w < 8; w++) {
-                workers.start("r" + w, (worker, i) -> log.record("Killed", worker, "find", () -> accounts.find(Filter.where("kind", "plain").limit(5))));
-            }
-            Wait.until(Duration.ofSeconds(20), "100 reads before the fault", () -> log.count(CallLog.Call::ok) >= 100);
-            long killAt = System.nanoTime();
-            replica.kill();
-            Wait.until(Duration.ofSeconds(20), "300 reads after the kill", () -> log.count(c -> c.startedAfter(killAt)) >= 300);
-            long failedStatements = events.failedStatements();
-            long restartAt = System.nanoTime();
-            replica.start();
-            events.clear();
-            Wait.until(Duration.ofSeconds(30), "reads reach the restarted replica",
-                    () -> !events.statements(e -> e.pool().equals("Killed-replica-1") && e.succeeded()).isEmpty());
-            long backAt = System.nanoTime();
-            workers.stop(Duration.ofSeconds(10));
-            List<CallLog.Call> failed = log.where(c -> !c.ok());
+        try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start()) {
+            ReplicaKill.Outcome kill = ReplicaKill.underLoad(new CrudRepository<>(ds, Account.class), events, replica, "Killed-replica-1", 8, 100, 300);
             System.out.printf("[mariadb replica] SIGKILL of the replica under 8 readers: %d reads, %d failed (%d statements failed on it and"
                     + " ran again on the primary); reads reached it again %d ms after its restart%n",
-                    log.all().size(), failed.size(), failedStatements, (backAt - restartAt) / 1_000_000);
-            assertThat(failed).as("no read failed: those in flight on the dead replica ran again on the primary").isEmpty();
+                    kill.reads(), kill.failed().size(), kill.failedStatements(), kill.backMillis());
+            assertThat(kill.failed()).as("no read failed: those in flight on the dead replica ran again on the primary").isEmpty();
+            assertThat(kill.readsWhileDown()).isGreaterThanOrEqualTo(300);
         }
         replica.awaitApplied(primary, Duration.ofSeconds(20));
     }
@@ -271,7 +254,7 @@ class MariaDbReplicaTest {
     }
 
     /** Whether {@code read} saw its row and ran on the replica. */
-    private static boolean readsReplica(ReplicaRoutingTest.Events events, Supplier<Boolean> read) {
+    private static boolean readsReplica(StatementEvents events, Supplier<Boolean> read) {
         events.clear();
         return read.get() && !events.statements(e -> e.role().equals("replica")).isEmpty();
     }

@@ -11,7 +11,8 @@ import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.resilience.model.Account;
-import dev.ignis.resilience.support.CallLog;
+import dev.ignis.resilience.support.ReplicaKill;
+import dev.ignis.resilience.support.StatementEvents;
 import dev.ignis.resilience.support.PrivatePostgres;
 import dev.ignis.resilience.support.Wait;
 import dev.ignis.resilience.support.Workers;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -88,7 +88,7 @@ class ReplicaRoutingTest {
     @Test
     @Order(1)
     void readsSpreadAcrossStandbysAndWritesStayOnThePrimary() throws Exception {
-        Events events = new Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Spread", SchemaAction.NONE, b -> b.replica(standby1.jdbcUrl()).replica(standby2.jdbcUrl()));
         int reads = 800;
         long[] before;
@@ -142,7 +142,7 @@ class ReplicaRoutingTest {
     @Test
     @Order(2)
     void aReadAfterAWriteOnTheSameThreadSeesItWhileTheStandbyLags() {
-        Events events = new Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Lagging", SchemaAction.NONE, b -> b.replica(lagging.jdbcUrl()));
         try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start()) {
             CrudRepository<Account, String> accounts = new CrudRepository<>(ds, Account.class);
@@ -185,7 +185,7 @@ class ReplicaRoutingTest {
     @Test
     @Order(3)
     void primaryOptionAndTransactionsReadThePrimary() {
-        Events events = new Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Forced", SchemaAction.NONE, b -> b.replica(standby1.jdbcUrl()));
         try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start()) {
             CrudRepository<Account, String> accounts = new CrudRepository<>(ds, Account.class);
@@ -204,7 +204,7 @@ class ReplicaRoutingTest {
     @Test
     @Order(4)
     void aReadYourWritesScopeCarriesAWriteToAnotherThreadWhileTheStandbyLags() {
-        Events events = new Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Scoped", SchemaAction.NONE, b -> b.replica(lagging.jdbcUrl()));
         try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start()) {
             CrudRepository<Account, String> accounts = new CrudRepository<>(ds, Account.class);
@@ -259,35 +259,16 @@ class ReplicaRoutingTest {
     @Test
     @Order(6)
     void aStandbyKilledUnderLoadCostsNoRead() {
-        Events events = new Events();
+        StatementEvents events = new StatementEvents();
         BaseDataSource ds = dataSource("Killed", SchemaAction.NONE,
                 b -> b.replica(standby1.jdbcUrl()).replica(standby2.jdbcUrl()).replicaRetryAfter(Duration.ofMillis(500)));
-        CallLog log = new CallLog();
-        try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start();
-             Workers workers = new Workers("replica-kill")) {
-            CrudRepository<Account, String> accounts = new CrudRepository<>(ds, Account.class);
-            for (int w = 0; w < 16; w++) {
-                workers.start("r" + w, (worker, i) -> log.record("Killed", worker, "find",
-                        () -> accounts.find(Filter.where("kind", "plain").limit(5))));
-            }
-            Wait.until(Duration.ofSeconds(20), "200 reads before the fault", () -> log.count(CallLog.Call::ok) >= 200);
-            long killAt = System.nanoTime();
-            standby1.kill();
-            Wait.until(Duration.ofSeconds(20), "500 reads after the kill", () -> log.count(c -> c.startedAfter(killAt)) >= 500);
-            long failedStatements = events.failedStatements();
-            long restartAt = System.nanoTime();
-            standby1.start();
-            events.clear();
-            Wait.until(Duration.ofSeconds(30), "reads reach the restarted standby",
-                    () -> !events.statements(e -> e.pool().equals("Killed-replica-1") && e.succeeded()).isEmpty());
-            long backAt = System.nanoTime();
-            workers.stop(Duration.ofSeconds(10));
-            List<CallLog.Call> failed = log.where(c -> !c.ok());
+        try (Engine engine = Engine.builder().dataSources(ds).listener(events).build().start()) {
+            ReplicaKill.Outcome kill = ReplicaKill.underLoad(new CrudRepository<>(ds, Account.class), events, standby1, "Killed-replica-1", 16, 200, 500);
             System.out.printf("[replicas] SIGKILL of standby 1 under 16 readers: %d reads, %d failed (%d statements failed on the"
-                            + " dead standby and ran again elsewhere); reads reached it again %d ms after its restart%n",
-                    log.all().size(), failed.size(), failedStatements, (backAt - restartAt) / 1_000_000);
-            assertThat(failed).as("no read failed: those in flight on the dead standby ran again elsewhere").isEmpty();
-            assertThat(log.count(c -> c.startedAfter(killAt) && c.endNanos() < restartAt)).isGreaterThanOrEqualTo(500);
+                    + " dead standby and ran again elsewhere); reads reached it again %d ms after its restart%n",
+                    kill.reads(), kill.failed().size(), kill.failedStatements(), kill.backMillis());
+            assertThat(kill.failed()).as("no read failed: those in flight on the dead standby ran again elsewhere").isEmpty();
+            assertThat(kill.readsWhileDown()).isGreaterThanOrEqualTo(500);
         }
     }
 
@@ -397,27 +378,5 @@ class ReplicaRoutingTest {
         java.util.concurrent.CompletableFuture<T> future = java.util.concurrent.CompletableFuture.supplyAsync(work,
                 r -> new Thread(r, "other-thread").start());
         return future.join();
-    }
-
-    /** The statements the engine reported. */
-    static final class Events implements QueryListener {
-        private final ConcurrentLinkedQueue<StatementEvent> statements = new ConcurrentLinkedQueue<>();
-
-        @Override
-        public void onStatement(StatementEvent event) {
-            statements.add(event);
-        }
-
-        void clear() {
-            statements.clear();
-        }
-
-        List<StatementEvent> statements(java.util.function.Predicate<StatementEvent> which) {
-            return statements.stream().filter(which).toList();
-        }
-
-        long failedStatements() {
-            return statements.stream().filter(e -> !e.succeeded()).count();
-        }
     }
 }

@@ -199,17 +199,7 @@ public final class ReplicaRouter {
 
     /** Runs {@code work} with {@code replica} (null: the primary) as the thread's serving replica for statement reports. */
     public static <T> T serving(Replica replica, java.util.function.Supplier<T> work) {
-        Replica outer = ACTIVE.get();
-        ACTIVE.set(replica);
-        try {
-            return work.get();
-        } finally {
-            if (outer == null) {
-                ACTIVE.remove();
-            } else {
-                ACTIVE.set(outer);
-            }
-        }
+        return ThreadBinding.with(ACTIVE, replica, work);
     }
 
     /** The replica serving this datasource's statements on this thread, or null when the primary does. */

@@ -56,17 +56,7 @@ public final class WrittenPositions {
 
         /** Runs {@code work} on this thread inside the scope: its writes are recorded here, its reads see the scope's. */
         public <T> T call(java.util.function.Supplier<T> work) {
-            Scope outer = BOUND.get();
-            BOUND.set(this);
-            try {
-                return work.get();
-            } finally {
-                if (outer == null) {
-                    BOUND.remove();
-                } else {
-                    BOUND.set(outer);
-                }
-            }
+            return ThreadBinding.with(BOUND, this, work);
         }
     }
 
