@@ -21,6 +21,8 @@ import dev.ignis.engine.internal.execute.ReadExecutor;
 import dev.ignis.engine.internal.relation.RelationRegistry;
 import dev.ignis.engine.internal.execute.RowMaps;
 import dev.ignis.engine.internal.execute.StartedDataSource;
+import dev.ignis.engine.internal.route.Replica;
+import dev.ignis.engine.internal.route.ReplicaRouter;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -103,6 +105,11 @@ public final class Engine implements AutoCloseable {
             for (StartedDataSource runtime : up) {
                 ((BaseDataSource) dataSources.get(runtime.name())).attach(runtime);
                 observers.forEach(o -> o.started(runtime.name(), runtime.pool(), runtime.sessionFactory()));
+                ReplicaRouter router = runtime.replicas();
+                for (Replica replica : router.replicas()) {
+                    ReplicaPool view = new ReplicaPool(runtime.name(), replica.poolName(), replica.pool(), () -> router.lagSeconds(replica));
+                    observers.forEach(o -> o.replicaStarted(view));
+                }
             }
         } catch (RuntimeException | Error e) {
             Cleanup cleanup = new Cleanup(e);
@@ -222,6 +229,14 @@ public final class Engine implements AutoCloseable {
     /** The names of the driver plugins that were discovered. */
     public List<String> drivers() {
         return drivers.names();
+    }
+
+    /**
+     * A new read-your-writes scope: reads run in it, on any thread, see the writes committed in it before they started,
+     * also when they go to replicas. See {@link ReadYourWrites} and README "Read replicas".
+     */
+    public ReadYourWrites readYourWrites() {
+        return new ReadYourWrites();
     }
 
     public EngineSettings settings() {

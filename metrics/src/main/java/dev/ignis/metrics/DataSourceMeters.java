@@ -3,7 +3,9 @@ package dev.ignis.metrics;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.ignis.engine.DataSourceObserver;
+import dev.ignis.engine.ReplicaPool;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -33,6 +35,10 @@ import java.util.function.ToDoubleFunction;
  *       {@value #QUERY_MAX} and {@value #ENTITIES} ({@code action=insert|update|delete|load|fetch}). Statistics are
  *       switched on for that SessionFactory (a small cost per operation); pass {@code false} to leave them alone.
  *       hibernate-micrometer cannot be used on the module path (it splits {@code org.hibernate.stat}).</li>
+ *   <li>each read replica's pool ({@code <datasource>-replica-<n>}): the same HikariCP meters, tagged
+ *       {@code pool=<datasource>-replica-<n>}, and {@value #REPLICA_LAG} (seconds the replica is behind its primary,
+ *       asked with one query on the replica at each read of the gauge; NaN when it cannot tell, see
+ *       {@link ReplicaPool#lagSeconds()}), tagged {@code datasource} and {@code pool}.</li>
  * </ul>
  */
 public final class DataSourceMeters implements DataSourceObserver {
@@ -44,10 +50,12 @@ public final class DataSourceMeters implements DataSourceObserver {
     public static final String QUERIES = "hibernate.query.executions";
     public static final String QUERY_MAX = "hibernate.query.executions.max";
     public static final String ENTITIES = "hibernate.entities";
+    public static final String REPLICA_LAG = "ignis.replica.lag";
 
     private final MeterRegistry registry;
     private final boolean hibernateStatistics;
     private final Map<String, List<Meter>> hibernateMeters = new ConcurrentHashMap<>();
+    private final Map<String, List<Meter>> replicaMeters = new ConcurrentHashMap<>();
 
     /** Pool meters and Hibernate statistics. */
     public DataSourceMeters(MeterRegistry registry) {
@@ -62,10 +70,7 @@ public final class DataSourceMeters implements DataSourceObserver {
 
     @Override
     public void started(String dataSource, DataSource pool, SessionFactory sessionFactory) {
-        if (pool instanceof HikariDataSource hikari && hikari.getMetricsTrackerFactory() == null && hikari.getMetricRegistry() == null) {
-            // Allowed once on a running pool; a pool that already reports somewhere is left as it is.
-            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-        }
+        track(pool);
         if (hibernateStatistics && sessionFactory != null) {
             Statistics statistics = sessionFactory.getStatistics();
             statistics.setStatisticsEnabled(true);
@@ -74,10 +79,28 @@ public final class DataSourceMeters implements DataSourceObserver {
     }
 
     @Override
+    public void replicaStarted(ReplicaPool replica) {
+        track(replica.pool());
+        Meter lag = Gauge.builder(REPLICA_LAG, replica, ReplicaPool::lagSeconds).baseUnit("seconds")
+                .description("How far the read replica is behind its primary")
+                .tags("datasource", replica.dataSource(), "pool", replica.name()).register(registry);
+        replicaMeters.computeIfAbsent(replica.dataSource(), d -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(lag);
+    }
+
+    @Override
     public void closing(String dataSource) {
-        List<Meter> meters = hibernateMeters.remove(dataSource);
-        if (meters != null) {
-            meters.forEach(registry::remove);
+        for (Map<String, List<Meter>> meters : List.of(hibernateMeters, replicaMeters)) {
+            List<Meter> gone = meters.remove(dataSource);
+            if (gone != null) {
+                gone.forEach(registry::remove);
+            }
+        }
+    }
+
+    /** HikariCP's own meters; allowed once on a running pool; a pool that already reports somewhere is left as it is. */
+    private void track(DataSource pool) {
+        if (pool instanceof HikariDataSource hikari && hikari.getMetricsTrackerFactory() == null && hikari.getMetricRegistry() == null) {
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         }
     }
 

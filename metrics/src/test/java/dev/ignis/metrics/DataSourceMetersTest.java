@@ -1,5 +1,8 @@
 package dev.ignis.metrics;
 
+import dev.ignis.api.datasource.BaseDataSource;
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.engine.Engine;
@@ -8,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +50,27 @@ class DataSourceMetersTest {
         assertThat(registry.find("hikaricp.connections").meters()).as("HikariCP's tracker removes its meters with the pool").isEmpty();
         assertThat(registry.getMeters()).extracting(Meter::getId).extracting(id -> id.getName())
                 .noneMatch(name -> name.startsWith("hibernate."));
+    }
+
+    @Test
+    void replicaPoolsGetHikariMetersAndALagGaugeUntilTheirDataSourceCloses() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        String url = "jdbc:h2:mem:meters-replica-test-people;DB_CLOSE_DELAY=-1";
+        // The replica is the primary's own database under a second, read-only pool: enough to see its meters.
+        BaseDataSource peopleDs = new BaseDataSource(DataSourceConfig.named("People").driver("h2").url(url)
+                .schemaAction(SchemaAction.CREATE).models(Owner.class).replica(url)) {
+        };
+        try (Engine engine = Engine.builder().dataSources(peopleDs).observer(new DataSourceMeters(registry)).build().start()) {
+            assertThat(engine.dataSources()).hasSize(1);
+            CompletableFuture.runAsync(() -> new CrudRepository<>(peopleDs, Owner.class).find(), r -> new Thread(r, "reader").start()).join();
+            assertThat(registry.get("hikaricp.connections.acquire").tag("pool", "People-replica-1").timer().count())
+                    .as("the read took a connection of the replica's pool").isPositive();
+            assertThat(registry.get("hikaricp.connections.max").tag("pool", "People-replica-1").gauge().value()).isPositive();
+            assertThat(registry.get(DataSourceMeters.REPLICA_LAG).tags("datasource", "People", "pool", "People-replica-1").gauge().value())
+                    .as("H2 reports no lag").isNaN();
+        }
+        assertThat(registry.find(DataSourceMeters.REPLICA_LAG).meters()).as("removed when the datasource closed").isEmpty();
+        assertThat(registry.find("hikaricp.connections").meters()).isEmpty();
     }
 
     @Test

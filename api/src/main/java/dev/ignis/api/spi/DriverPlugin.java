@@ -201,4 +201,9 @@ public interface DriverPlugin {
     default ReplicationPositions replicationPositions() {
         return null;
     }
+
+    /** How a replica of this database reports its lag, for the replica-lag gauge; null (the default) when it cannot. */
+    default ReplicaLagQuery replicaLag() {
+        return null;
+    }
 }

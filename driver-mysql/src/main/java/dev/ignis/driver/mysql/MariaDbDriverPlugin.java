@@ -4,6 +4,8 @@ import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.repository.RowLock;
 import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.ReplicaLagQuery;
+import dev.ignis.api.spi.ReplicationPositions;
 
 import java.util.Map;
 
@@ -104,5 +106,25 @@ public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
         return url.startsWith("jdbc:mariadb:")
                 ? "; MariaDB is reached through MySQL Connector/J, which accepts only jdbc:mysql: URLs: write jdbc:mysql://host:3306/db"
                 : "";
+    }
+
+    /**
+     * GTID positions (the primary needs {@code log_bin}, replicas {@code MASTER_USE_GTID}): after a write, the session's
+     * {@code @@last_gtid} (empty when the session never wrote to the binary log: nothing to wait for); on a replica,
+     * {@code @@gtid_slave_pos}. A replica has applied the write once its sequence number in the write's replication
+     * domain is at least the write's.
+     */
+    @Override
+    public ReplicationPositions replicationPositions() {
+        return new ReplicationPositions("select @@last_gtid", "select @@gtid_slave_pos", GtidPositions::reached);
+    }
+
+    /**
+     * {@code Seconds_Behind_Master} of {@code SHOW SLAVE STATUS}: NULL when the replica's SQL or I/O thread is stopped,
+     * 0 when it has applied all it received.
+     */
+    @Override
+    public ReplicaLagQuery replicaLag() {
+        return new ReplicaLagQuery("show slave status", "Seconds_Behind_Master");
     }
 }

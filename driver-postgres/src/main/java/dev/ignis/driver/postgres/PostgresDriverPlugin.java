@@ -6,6 +6,7 @@ import dev.ignis.api.filter.Operator;
 import dev.ignis.api.repository.RowLock;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.PerParentForm;
+import dev.ignis.api.spi.ReplicaLagQuery;
 import dev.ignis.api.spi.ReplicationPositions;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.UpsertStatement;
@@ -236,5 +237,15 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     public ReplicationPositions replicationPositions() {
         return new ReplicationPositions("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint",
                 "select pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::bigint");
+    }
+
+    /**
+     * 0 when the standby has replayed all the WAL it received, else the time since the commit of the last transaction it
+     * replayed (which overstates the lag when the primary was idle before the pending write).
+     */
+    @Override
+    public ReplicaLagQuery replicaLag() {
+        return new ReplicaLagQuery("select case when pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0"
+                + " else extract(epoch from now() - pg_last_xact_replay_timestamp()) end as lag_seconds", "lag_seconds");
     }
 }

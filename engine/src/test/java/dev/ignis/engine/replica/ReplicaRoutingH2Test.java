@@ -127,6 +127,20 @@ class ReplicaRoutingH2Test {
     }
 
     @Test
+    void aReadYourWritesScopeCarriesAWriteToTheReadsOfOtherThreadsInIt() {
+        Routed r = start("Scoped", b -> b.replica(url("r1")).readYourWritesWindow(Duration.ofMinutes(5)));
+        dev.ignis.engine.ReadYourWrites scope = engines.get(engines.size() - 1).readYourWrites();
+        String code = "scoped-" + UUID.randomUUID();
+        assertThat(onAnotherThread(() -> scope.call(() -> r.server(r.items::find)))).as("before any write: a replica").isEqualTo("r1");
+        onAnotherThread(() -> scope.call(() -> r.items.create(new Item(code, "g", 1))));
+        assertThat(onAnotherThread(() -> scope.call(() -> List.of(r.server(r.items::find), r.items.find(Filter.where("code", code)).size()))))
+                .as("a thread that did not write, inside the scope, reads the primary and sees the row").containsExactly("primary", 1);
+        assertThat(onAnotherThread(() -> r.server(r.items::find))).as("outside the scope: the replica").isEqualTo("r1");
+        assertThat(onAnotherThread(() -> engines.get(engines.size() - 1).readYourWrites().call(() -> r.server(r.items::find))))
+                .as("another scope: the replica").isEqualTo("r1");
+    }
+
+    @Test
     void aWindowOfZeroSendsTheNextReadToAReplica() {
         Routed r = start("NoWindow", b -> b.replica(url("r1")).readYourWritesWindow(Duration.ZERO));
         assertThat(onAnotherThread(() -> {

@@ -22,10 +22,20 @@ public final class PrivateMariaDb extends PrivateServer {
             "--innodb-flush-log-at-trx-commit=2", "--skip-log-bin", "--max-connections=300");
 
     private final Path data;
+    /** Server options beyond {@link #SERVER_OPTIONS}: the binary log of a primary, the server id of a replica. */
+    private final List<String> roleOptions;
+    /** Writes a binary log (a replication primary). */
+    private final boolean binaryLog;
     private Process process;
 
     private PrivateMariaDb() {
+        this(false, List.of());
+    }
+
+    private PrivateMariaDb(boolean binaryLog, List<String> roleOptions) {
         super("ignis-mariadb-", "mysql");
+        this.binaryLog = binaryLog;
+        this.roleOptions = List.copyOf(roleOptions);
         this.data = dir.resolve("data");
         List<String> install = new java.util.ArrayList<>(List.of(INSTALL_DB.toString(), "--no-defaults", "--user=mysql",
                 "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
@@ -39,7 +49,77 @@ public final class PrivateMariaDb extends PrivateServer {
     }
 
     public static PrivateMariaDb started() {
-        PrivateMariaDb db = create();
+        return started(create());
+    }
+
+    /**
+     * A started replication primary: a binary log in row format with GTIDs (server id 1, strict GTID mode), which
+     * replicas made by {@link #replica()} follow.
+     */
+    public static PrivateMariaDb startedPrimary() {
+        requireEnvironment("MariaDB", INSTALL_DB, MARIADBD);
+        return started(new PrivateMariaDb(true, List.of("--server-id=1", "--binlog-format=ROW", "--gtid-strict-mode=1")));
+    }
+
+    /**
+     * A started replica of this running primary: server id {@code 2 + n}, {@code CHANGE MASTER TO ...
+     * MASTER_USE_GTID=slave_pos}, replication started; it has applied everything the primary wrote before it returns.
+     */
+    public PrivateMariaDb replica() {
+        PrivateMariaDb replica = started(new PrivateMariaDb(false, List.of("--server-id=" + (2 + REPLICAS.getAndIncrement()),
+                "--relay-log=relay", "--gtid-strict-mode=1")));
+        try {
+            replica.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + port + ", MASTER_USER='root', MASTER_PASSWORD='',"
+                    + " MASTER_CONNECT_RETRY=1, MASTER_USE_GTID=slave_pos", "START SLAVE");
+            replica.awaitApplied(this, java.time.Duration.ofSeconds(20));
+            return replica;
+        } catch (RuntimeException e) {
+            replica.close();
+            throw e;
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger REPLICAS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Waits (bounded) until this replica has applied everything {@code primary} has written so far. */
+    public void awaitApplied(PrivateMariaDb primary, java.time.Duration timeout) {
+        String target = primary.queryText("select @@gtid_binlog_pos");
+        // MASTER_GTID_WAIT returns 0 once the replica applied the position, -1 after the timeout.
+        long result = queryLong("select master_gtid_wait('" + target + "', " + timeout.toSeconds() + ")");
+        if (result != 0) {
+            throw new IllegalStateException(this + " did not apply " + target + " within " + timeout + ": slave pos "
+                    + queryText("select @@gtid_slave_pos") + ", log: " + log());
+        }
+    }
+
+    /** The first column of the first row as text. */
+    public String queryText(String sql) {
+        try (var c = connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row from " + sql);
+            }
+            return rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("on " + this + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A global status counter, e.g. {@code Com_select}. */
+    public long status(String name) {
+        try (var c = connect(); var s = c.prepareStatement("show global status like ?")) {
+            s.setString(1, name);
+            try (var rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no status " + name + " on " + this);
+                }
+                return rs.getLong(2);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("on " + this + ": status " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PrivateMariaDb started(PrivateMariaDb db) {
         try {
             db.start();
             return db;
@@ -59,6 +139,11 @@ public final class PrivateMariaDb extends PrivateServer {
                 "--pid-file=" + dir.resolve("mysqld.pid"), "--bind-address=127.0.0.1", "--skip-name-resolve",
                 "--log-error=" + dir.resolve("error.log")));
         command.addAll(SERVER_OPTIONS);
+        if (binaryLog) {
+            command.remove("--skip-log-bin"); // a primary: replicas read its binary log
+            command.add("--log-bin=" + dir.resolve("binlog"));
+        }
+        command.addAll(roleOptions);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile())).start();

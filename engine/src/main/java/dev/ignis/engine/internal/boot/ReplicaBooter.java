@@ -39,6 +39,6 @@ final class ReplicaBooter {
             opened.forEach(r -> r.pool().close());
             throw e;
         }
-        return new ReplicaRouter(config.name(), opened, config.replicaSettings(), driver.replicationPositions());
+        return new ReplicaRouter(config.name(), opened, config.replicaSettings(), driver);
     }
 }

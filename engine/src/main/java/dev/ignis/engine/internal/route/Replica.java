@@ -10,15 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * it serves now, and the last replication position it reported.
  */
 public final class Replica {
-    /** A position no replica reported yet: below every real one. */
-    static final long UNKNOWN = Long.MIN_VALUE;
-
     private final String poolName;
     private final HikariDataSource pool;
     private final AtomicInteger pending = new AtomicInteger();
     private volatile long downUntilNanos;
     private volatile boolean down;
-    private volatile long position = UNKNOWN;
+    /** The position it last reported (null: none yet, or it is not replaying). */
+    private volatile String position;
     private final AtomicLong positionCheckedNanos = new AtomicLong(System.nanoTime() - Long.MAX_VALUE / 2);
 
     Replica(String poolName, HikariDataSource pool) {
@@ -62,14 +60,12 @@ public final class Replica {
         down = false;
     }
 
-    long position() {
+    String position() {
         return position;
     }
 
-    void position(long value) {
-        if (value > position) {
-            position = value;
-        }
+    void position(String value) {
+        position = value;
     }
 
     /** Claims the next position probe if the last one is older than {@code intervalNanos}: one thread probes at a time. */

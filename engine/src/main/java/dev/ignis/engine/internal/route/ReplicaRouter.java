@@ -2,6 +2,8 @@ package dev.ignis.engine.internal.route;
 
 import dev.ignis.api.datasource.ReplicaPolicy;
 import dev.ignis.api.datasource.ReplicaSettings;
+import dev.ignis.api.spi.DriverPlugin;
+import dev.ignis.api.spi.ReplicaLagQuery;
 import dev.ignis.api.spi.ReplicationPositions;
 
 import java.sql.Connection;
@@ -28,18 +30,40 @@ public final class ReplicaRouter {
     private final List<Replica> replicas;
     private final ReplicaSettings settings;
     private final ReplicationPositions positions;
+    private final ReplicaLagQuery lag;
     private final AtomicInteger turn = new AtomicInteger();
 
-    public ReplicaRouter(String dataSource, List<Replica> replicas, ReplicaSettings settings, ReplicationPositions positions) {
+    /** Routes reads of {@code dataSource} to {@code replicas}, comparing positions and asking lag as {@code driver} tells. */
+    public ReplicaRouter(String dataSource, List<Replica> replicas, ReplicaSettings settings, DriverPlugin driver) {
         this.dataSource = dataSource;
         this.replicas = List.copyOf(replicas);
         this.settings = settings;
-        this.positions = positions;
+        this.positions = driver == null ? null : driver.replicationPositions();
+        this.lag = driver == null ? null : driver.replicaLag();
     }
 
     /** A router of a datasource without replicas: every read goes to the primary. */
     public static ReplicaRouter none(String dataSource) {
         return new ReplicaRouter(dataSource, List.of(), ReplicaSettings.NONE, null);
+    }
+
+    /**
+     * How far {@code replica} is behind its primary, in seconds, asked now on a connection of its pool; NaN when the
+     * database cannot tell, the replica is out of the rotation or unreachable, or its replication is stopped.
+     */
+    public double lagSeconds(Replica replica) {
+        if (lag == null || !replica.usable(System.nanoTime())) {
+            return Double.NaN;
+        }
+        try (Connection c = replica.pool().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(lag.sql())) {
+            if (!rs.next()) {
+                return Double.NaN;
+            }
+            double seconds = rs.getDouble(lag.secondsColumn());
+            return rs.wasNull() ? Double.NaN : seconds;
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
     }
 
     public static Replica replica(String poolName, com.zaxxer.hikari.HikariDataSource pool) {
@@ -67,10 +91,13 @@ public final class ReplicaRouter {
         if (written != null && positions == null && now - written.atNanos() < settings.readYourWritesWindow().toNanos()) {
             return null;
         }
+        if (written != null && positions != null && written.unknown()) {
+            return null;
+        }
         List<Replica> candidates = new ArrayList<>(replicas.size());
         for (Replica replica : replicas) {
             if (replica.usable(now) && !tried.contains(replica)
-                    && (written == null || positions == null || caughtUp(replica, written.position(), now))) {
+                    && (written == null || positions == null || caughtUp(replica, written.positions(), now))) {
                 candidates.add(replica);
             }
         }
@@ -89,32 +116,57 @@ public final class ReplicaRouter {
         return candidates.get(Math.floorMod(turn.getAndIncrement(), candidates.size()));
     }
 
-    /** Whether {@code replica} has applied {@code position}, asking it again when the cached answer is too old. */
-    private boolean caughtUp(Replica replica, long position, long now) {
-        if (replica.position() >= position) {
+    /** Whether {@code replica} has applied every one of {@code written}, asking it again when the cached answer is too old. */
+    private boolean caughtUp(Replica replica, List<String> written, long now) {
+        if (applied(replica.position(), written)) {
             return true;
         }
         if (!replica.claimProbe(now, PROBE_INTERVAL_NANOS)) {
             return false;
         }
         try (Connection c = replica.pool().getConnection()) {
-            replica.position(queryLong(c, positions.replicaSql()));
+            replica.position(queryText(c, positions.replicaSql()));
         } catch (SQLException e) {
             failed(replica, e);
             return false;
         }
-        return replica.position() >= position;
+        return applied(replica.position(), written);
+    }
+
+    /** A position the database could not compare counts as not reached: the read goes elsewhere, at last to the primary. */
+    private boolean applied(String applied, List<String> written) {
+        if (written.isEmpty()) {
+            return true;
+        }
+        if (applied == null || applied.isBlank()) {
+            return false;
+        }
+        try {
+            for (String position : written) {
+                if (!positions.order().reached(applied, position)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /**
-     * After a write was committed on the primary: remembers, for this thread's later reads, the primary's position
-     * (queried on {@code primary}, the connection of the write) or only the time of the write.
+     * After a write was committed on the primary: remembers, for later reads of this thread and of its read-your-writes
+     * scope, the primary's position (queried on {@code primary}, the connection of the write) or only the time of the write.
      */
     public void written(Connection primary) throws SQLException {
         if (replicas.isEmpty()) {
             return;
         }
-        WrittenPositions.record(dataSource, positions == null ? Replica.UNKNOWN : queryLong(primary, positions.primarySql()));
+        if (positions == null) {
+            WrittenPositions.record(dataSource, "", null);
+            return;
+        }
+        String position = queryText(primary, positions.primarySql());
+        WrittenPositions.record(dataSource, position == null ? "" : position, positions.order());
     }
 
     /**
@@ -122,7 +174,7 @@ public final class ReplicaRouter {
      * datasource until its next write reports one.
      */
     public void writtenAtUnknownPosition() {
-        WrittenPositions.record(dataSource, Long.MAX_VALUE);
+        WrittenPositions.record(dataSource, null, positions == null ? null : positions.order());
     }
 
     /** Whether a write must report its position: only datasources with replicas track them. */
@@ -147,17 +199,7 @@ public final class ReplicaRouter {
 
     /** Runs {@code work} with {@code replica} (null: the primary) as the thread's serving replica for statement reports. */
     public static <T> T serving(Replica replica, java.util.function.Supplier<T> work) {
-        Replica outer = ACTIVE.get();
-        ACTIVE.set(replica);
-        try {
-            return work.get();
-        } finally {
-            if (outer == null) {
-                ACTIVE.remove();
-            } else {
-                ACTIVE.set(outer);
-            }
-        }
+        return ThreadBinding.with(ACTIVE, replica, work);
     }
 
     /** The replica serving this datasource's statements on this thread, or null when the primary does. */
@@ -184,13 +226,10 @@ public final class ReplicaRouter {
         }
     }
 
-    private static long queryLong(Connection c, String sql) throws SQLException {
+    /** The first column of the first row as text, or null. */
+    private static String queryText(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                return Replica.UNKNOWN;
-            }
-            long value = rs.getLong(1);
-            return rs.wasNull() ? Replica.UNKNOWN : value;
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 }
