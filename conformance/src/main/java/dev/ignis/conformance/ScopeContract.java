@@ -9,7 +9,7 @@ import dev.ignis.api.filter.Include;
 import dev.ignis.api.filter.Order;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.model.Tenants;
-import dev.ignis.api.repository.DeletedRows;
+import dev.ignis.api.filter.DeletedRows;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
