@@ -34,7 +34,7 @@ final class ScopeFuzzSchemas {
                 Map.of(), Set.of(), List.of("a-t1", "b-t3")));
         s.put("ScOwner", new Schema("ScOwner", fields("id", "tenantId", "name", "deletedBy").with("deletedAt", Kind.INSTANT).map,
                 Map.of(), Set.of(), List.of("a-o1", "c-o3")));
-        s.put("ScNote", new Schema("ScNote", fields("id", "tenantId", "projectId", "body", "deletedBy").with("deletedAt", Kind.INSTANT).map,
+        s.put("ScNote", new Schema("ScNote", fields("id", "tenantId", "projectId", "body", "removedBy").with("removedAt", Kind.INSTANT).map,
                 Map.of(), Set.of(), List.of("b-n1", "a-n2")));
         s.put("ScCategory", new Schema("ScCategory", fields("id", "name").map, relations("projects", "ScProject"), Set.of(),
                 List.of("c1", "c2")));
