@@ -1,6 +1,7 @@
 package dev.ignis.conformance;
 
 import dev.ignis.api.error.ConflictException;
+import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.NotFoundException;
 import dev.ignis.api.error.TenantException;
 import dev.ignis.api.error.WriteGuardException;
@@ -14,6 +15,7 @@ import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.conformance.model.ScCategory;
+import dev.ignis.conformance.model.ScNote;
 import dev.ignis.conformance.model.ScProject;
 import dev.ignis.conformance.model.ScTag;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +133,148 @@ public interface ScopeContract extends ConformanceFixture {
             assertThat(nested.getChildren().get(0).getParent().getId()).isEqualTo("a-p1");
             return null;
         });
+    }
+
+    // ---- soft delete declared on the column
+
+    @Test
+    default void aColumnMarkedDeletedAtSoftDeletesLikeTheModelFlag() {
+        ScopeFixture s = scopes();
+        s.seed();
+        as("a", () -> {
+            // the seed deleted a-n2 through ScNote's @DeletedAt column; the columns keep their own names
+            List<ScNote> deleted = s.notes().find(Filter.empty(), QueryOptions.onlyDeleted());
+            assertThat(ids(deleted)).containsExactly("a-n2");
+            assertThat(deleted.get(0).getRemovedAt()).isNotNull();
+            assertThat(deleted.get(0).getRemovedBy()).isEqualTo(ScopeFixture.USER);
+            assertThat(ids(s.notes().find())).containsExactly("a-n1", "a-n3");
+            assertThat(s.notes().count(Where.neq("removedAt", null), QueryOptions.withDeleted())).isEqualTo(1);
+            long before = s.statements();
+            assertThat(s.notes().deleteAll(Where.eq("id", "a-n1"), WriteOptions.noReturn()).count()).isEqualTo(1);
+            assertThat(s.statements() - before).as("one UPDATE").isEqualTo(1);
+            assertThat(s.notes().findById("a-n1")).isEmpty();
+            ScNote restored = s.notes().restoreById("a-n2").single();
+            assertThat(restored.getRemovedAt()).isNull();
+            assertThat(restored.getRemovedBy()).isNull();
+            assertThat(s.notes().hardDeleteById("a-n1").count()).isEqualTo(1);
+            assertThat(ids(s.notes().find(Filter.empty(), QueryOptions.withDeleted()))).containsExactly("a-n2", "a-n3");
+            return null;
+        });
+    }
+
+    // ---- withDeleted / onlyDeleted in the filter
+
+    /** The ids of one relation of each row, by the row's id: what an include read. */
+    private static Map<String, List<String>> related(List<ScProject> rows, String relation) {
+        Map<String, List<String>> read = new java.util.TreeMap<>();
+        for (ScProject row : rows) {
+            Object value = switch (relation) {
+                case "parent" -> row.getParent();
+                case "children" -> row.getChildren();
+                case "tags" -> row.getTags();
+                case "owner" -> row.getOwner();
+                case "notes" -> row.getNotes();
+                case "watchers" -> row.getWatchers();
+                default -> throw new IllegalArgumentException(relation);
+            };
+            read.put(row.getId(), value instanceof List<?> list ? ids(list) : value == null ? List.of() : ids(List.of(value)));
+        }
+        return read;
+    }
+
+    @Test
+    default void theFilterAsksForDeletedRowsAtTheRootAsTheOptionsDo() {
+        ScopeFixture s = scopes();
+        s.seed();
+        as("a", () -> {
+            for (DeletedRows rows : List.of(DeletedRows.WITH_DELETED, DeletedRows.ONLY_DELETED)) {
+                String key = rows == DeletedRows.WITH_DELETED ? "withDeleted" : "onlyDeleted";
+                List<String> byOptions = ids(s.projects().find(Filter.empty(), QueryOptions.DEFAULT.deleted(rows)));
+                assertThat(byOptions).contains("a-p3");
+                Filter json = Filter.parse("{\"" + key + "\":true}");
+                assertThat(ids(s.projects().find(json))).as(key).isEqualTo(byOptions);
+                assertThat(ids(s.projects().find(Filter.empty().deleted(rows)))).isEqualTo(byOptions);
+                assertThat(s.projects().findById("a-p3", json)).isPresent();
+                assertThat(s.projects().findOne(json.and("id", "a-p3"))).isPresent();
+                try (java.util.stream.Stream<ScProject> stream = s.projects().stream(json)) {
+                    assertThat(ids(stream.toList())).isEqualTo(byOptions);
+                }
+                RangeResult<ScProject> page = s.projects().findWithRange(Filter.parse("{\"" + key + "\":true,\"limit\":1}"));
+                assertThat(page.range().total()).as("the count statement reads the same rows").isEqualTo(byOptions.size());
+            }
+            assertThat(ids(s.projects().find(Filter.parse("{\"withDeleted\":false}")))).containsExactly("a-p1", "a-p2", "a-p4", "a-p5");
+            return null;
+        });
+    }
+
+    @Test
+    default void theFilterAsksForDeletedRowsPerIncludeAsTheOptionsDoInEveryStrategy() {
+        ScopeFixture s = scopes();
+        s.seed();
+        // relation, and the rest of its scope: joined to-one, batched IN, per-parent window, many-through (junction joined),
+        // cross-datasource to-one and to-many, many-through with the targets on the other datasource
+        List<List<String>> includes = List.of(List.of("parent", ""), List.of("children", ""),
+                List.of("children", ",\"limit\":5,\"order\":[\"rank DESC\"]"), List.of("tags", ""), List.of("owner", ""),
+                List.of("notes", ""), List.of("watchers", ""));
+        as("a", () -> {
+            for (List<String> include : includes) {
+                String relation = include.get(0);
+                String rest = include.get(1);
+                List<ScProject> live = s.projects().find(Filter.parse("{\"include\":[{\"relation\":\"" + relation
+                        + "\",\"scope\":{\"withDeleted\":false" + rest + "}}]}"));
+                for (DeletedRows rows : List.of(DeletedRows.WITH_DELETED, DeletedRows.ONLY_DELETED)) {
+                    String key = rows == DeletedRows.WITH_DELETED ? "withDeleted" : "onlyDeleted";
+                    Filter json = Filter.parse("{\"include\":[{\"relation\":\"" + relation + "\",\"scope\":{\"" + key + "\":true"
+                            + rest + "}}]}");
+                    Filter typedScope = json.include().get(0).scope().deleted(null);
+                    long before = s.statements();
+                    List<ScProject> byOptions = s.projects().find(Filter.empty().include(Include.of(relation, typedScope)),
+                            QueryOptions.DEFAULT.includeDeleted(relation, rows));
+                    long optionStatements = s.statements() - before;
+                    before = s.statements();
+                    List<ScProject> byJson = s.projects().find(json);
+                    assertThat(s.statements() - before).as("same statements").isEqualTo(optionStatements);
+                    String what = relation + rest + " " + key;
+                    assertThat(related(byJson, relation)).as(what).isEqualTo(related(byOptions, relation))
+                            .isNotEqualTo(related(live, relation));
+                    assertThat(related(s.projects().find(Filter.empty().include(Include.of(relation, typedScope.deleted(rows))))
+                            , relation)).as(what + ", typed").isEqualTo(related(byOptions, relation));
+                }
+            }
+            // nested: the deleted child's owner only where the nested scope asks for deleted owners
+            ScProject p1 = s.projects().findById("a-p1", Filter.parse("{\"include\":[{\"relation\":\"children\",\"scope\":"
+                    + "{\"withDeleted\":true,\"order\":[\"id\"],\"include\":[{\"relation\":\"owner\",\"scope\":{\"onlyDeleted\":true}}]}}]}"))
+                    .orElseThrow();
+            assertThat(ids(p1.getChildren())).containsExactly("a-p2", "a-p3");
+            assertThat(p1.getChildren().get(0).getOwner().getId()).as("a-o3 is deleted").isEqualTo("a-o3");
+            assertThat(p1.getChildren().get(1).getOwner()).as("a-o2 is live").isNull();
+            return null;
+        });
+    }
+
+    @Test
+    default void askingForDeletedRowsOfAModelWithoutSoftDeleteOrAgainstTheOptionsIsRefused() {
+        ScopeFixture s = scopes();
+        s.seed();
+        long before = s.statements();
+        assertThatThrownBy(() -> s.categories().find(Filter.parse("{\"withDeleted\":true}")))
+                .isInstanceOf(FilterException.class).hasMessageContaining("ScCategory").hasMessageContaining("no soft delete")
+                .satisfies(e -> assertThat(((FilterException) e).path()).isEqualTo("withDeleted"));
+        as("a", () -> {
+            assertThatThrownBy(() -> s.projects().find(Filter.parse("{\"include\":[\"owner\",{\"relation\":\"category\","
+                    + "\"scope\":{\"onlyDeleted\":true}}]}")))
+                    .isInstanceOf(FilterException.class).hasMessageContaining("ScCategory")
+                    .satisfies(e -> assertThat(((FilterException) e).path()).isEqualTo("include[1].scope.onlyDeleted"));
+            assertThatThrownBy(() -> s.projects().find(Filter.empty().onlyDeleted(), QueryOptions.withDeleted()))
+                    .isInstanceOf(FilterException.class).hasMessageContaining("options");
+            assertThatThrownBy(() -> s.projects().find(Filter.parse("{\"include\":[{\"relation\":\"tags\",\"scope\":{\"withDeleted\":true}}]}"),
+                    QueryOptions.DEFAULT.includeDeleted("tags", DeletedRows.ONLY_DELETED)))
+                    .isInstanceOf(FilterException.class).hasMessageContaining("include[0].scope.withDeleted");
+            // the same choice in both is no conflict
+            assertThat(ids(s.projects().find(Filter.empty().onlyDeleted(), QueryOptions.onlyDeleted()))).containsExactly("a-p3");
+            return null;
+        });
+        assertThat(s.statements() - before).as("refused before any statement").isEqualTo(1);
     }
 
     @Test
