@@ -63,7 +63,8 @@ class TenantResolverBindingTest {
 
         @Component.Factory
         interface Factory {
-            WithResolver create(@BindsInstance RequestTenant tenant, @BindsInstance Statements statements, @BindsInstance @Named("h2.database") String database);
+            WithResolver create(@BindsInstance RequestTenant tenant, @BindsInstance Statements statements,
+                                @BindsInstance @Named("h2.database") String database);
         }
     }
 

@@ -456,7 +456,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private void requireRestorable(String operation) {
         requireWritable(operation);
         if (!model.scoping().softDelete()) {
-            throw new ModelException(operation + " on " + model.name() + ": the model has no soft delete (@Model(softDelete = true) or a @DeletedAt property)");
+            throw new ModelException(operation + " on " + model.name()
+                    + ": the model has no soft delete (@Model(softDelete = true) or a @DeletedAt property)");
         }
     }
 
