@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns (model, filter, datasource) into a {@link ReadPlan} in one pass, running nothing. Everything a filter can get
  * wrong is found here, so a bad filter costs no statement: unknown relations and properties (in scopes too), a
- * relation included twice at one level, scopes' limits and skips, include depth, related-field paths, and (by
+ * relation included twice at one level, scopes' limits and skips, include depth, related-field paths, deleted rows
+ * asked for where there is no soft delete, and (by
  * compiling every where of the plan against an empty parameter list) every condition's operator and value.
  * The checks that do not depend on values are made once per filter shape.
  */
