@@ -561,48 +561,8 @@ public interface ScopeContract extends ConformanceFixture {
      */
     @Test
     default void noRandomFilterLeaksAnotherTenantsOrADeletedRow() {
-        ScopeFixture s = scopes();
-        s.seed();
-        FilterFuzzer fuzzer = new FilterFuzzer(ScopeFuzzSchemas.all().values());
-        java.util.Random r = new java.util.Random(14);
-        int wanted = scopeFuzzDocuments();
-        int valid = 0;
-        int refused = 0;
-        List<String> leaks = new java.util.ArrayList<>();
-        List<String> failures = new java.util.ArrayList<>();
-        long started = System.nanoTime();
-        for (long attempt = 0; valid < wanted && attempt < 40L * wanted; attempt++) {
-            boolean projects = r.nextInt(5) > 0;
-            String doc = fuzzer.document(r, ScopeFuzzSchemas.all().get(projects ? "ScProject" : "ScCategory"), null);
-            String tenant = ScopeFixture.TENANTS.get(r.nextInt(ScopeFixture.TENANTS.size()));
-            try {
-                Filter filter = ScopeFuzzSchemas.allFields(Filter.parse(doc));
-                List<String> found = as(tenant, () -> {
-                    List<String> wrong = new java.util.ArrayList<>();
-                    List<?> rows = projects ? s.projects().find(filter) : s.categories().find(filter);
-                    rows.forEach(row -> ScopeFuzzSchemas.collectLeaks(row, tenant, "", wrong, java.util.Collections.newSetFromMap(
-                            new java.util.IdentityHashMap<>())));
-                    if (projects) {
-                        long count = s.projects().count(filter.where());
-                        if (count > 4 || (filter.skip() == null || filter.skip() == 0) && rows.size() > count) {
-                            wrong.add("count " + count + " for " + rows.size() + " rows");
-                        }
-                    }
-                    return wrong;
-                });
-                valid++;
-                found.forEach(leak -> leaks.add("tenant " + tenant + ", " + leak + ": " + doc));
-            } catch (dev.ignis.api.error.FilterException refusedDocument) {
-                refused++;
-            } catch (RuntimeException e) {
-                failures.add(e + ": " + doc);
-            }
-        }
-        System.err.printf("[ignis scopes] %s: %d valid filters (%d refused) in %d ms, %d leaks, %d failures%n", s.database(), valid,
-                refused, (System.nanoTime() - started) / 1_000_000, leaks.size(), failures.size());
-        assertThat(valid).as("valid documents generated").isEqualTo(wanted);
-        assertThat(leaks).as("rows of another tenant or deleted").isEmpty();
-        assertThat(failures).as("calls that failed otherwise than with a FilterException").isEmpty();
+        fuzzScopes(scopes(), "", 14, scopeFuzzDocuments(), (filter, model, r) -> filter, (row, filter, tenant, wrong) ->
+                ScopeFuzzSchemas.collectLeaks(row, tenant, "", wrong, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
     }
 
     /**
@@ -613,31 +573,50 @@ public interface ScopeContract extends ConformanceFixture {
      */
     @Test
     default void noRandomFilterAskingForDeletedRowsLeaksAnotherTenantsRow() {
-        ScopeFixture s = scopes();
+        fuzzScopes(scopes(), " asking for deleted rows", 1414, Math.max(1, scopeFuzzDocuments() / 5), ScopeFuzzSchemas::askingForDeletedRows,
+                (row, filter, tenant, wrong) -> ScopeFuzzSchemas.collectWrongRows(row, filter, tenant, "", wrong));
+    }
+
+    /** How a property test changes each random filter read on a model ({@code ScProject} or {@code ScCategory}). */
+    @FunctionalInterface
+    interface FuzzedFilter {
+        Filter prepare(Filter parsed, String model, java.util.Random r);
+    }
+
+    /** What a property test checks of each root row its filter returned: it adds what is wrong to {@code wrong}. */
+    @FunctionalInterface
+    interface RowCheck {
+        void check(Object row, Filter filter, String tenant, List<String> wrong);
+    }
+
+    /**
+     * Runs {@code wanted} valid random documents (four in five on projects, the rest on categories), each prepared by
+     * {@code prepare}, as a random tenant: a find whose rows {@code check} inspects, and on projects a count with the
+     * root's deleted rows in the options, which may not exceed the tenant's rows in that state nor, without a skip, the
+     * rows found. Documents the engine refuses (a {@link dev.ignis.api.error.FilterException}) do not count.
+     */
+    private static void fuzzScopes(ScopeFixture s, String label, long seed, int wanted, FuzzedFilter prepare, RowCheck check) {
         s.seed();
         FilterFuzzer fuzzer = new FilterFuzzer(ScopeFuzzSchemas.all().values());
-        java.util.Random r = new java.util.Random(1414);
-        int wanted = Math.max(1, scopeFuzzDocuments() / 5);
+        java.util.Random r = new java.util.Random(seed);
         int valid = 0;
+        int refused = 0;
         List<String> wrong = new java.util.ArrayList<>();
         List<String> failures = new java.util.ArrayList<>();
+        long started = System.nanoTime();
         for (long attempt = 0; valid < wanted && attempt < 40L * wanted; attempt++) {
             boolean projects = r.nextInt(5) > 0;
             String model = projects ? "ScProject" : "ScCategory";
             String doc = fuzzer.document(r, ScopeFuzzSchemas.all().get(model), null);
             String tenant = ScopeFixture.TENANTS.get(r.nextInt(ScopeFixture.TENANTS.size()));
-            Filter filter;
+            String shown = doc;
             try {
-                filter = ScopeFuzzSchemas.askingForDeletedRows(ScopeFuzzSchemas.allFields(Filter.parse(doc)), model, r);
-            } catch (FilterException refusedDocument) {
-                continue;
-            }
-            String asJson = filter.toJson();
-            try {
+                Filter filter = prepare.prepare(ScopeFuzzSchemas.allFields(Filter.parse(doc)), model, r);
+                shown = filter.toJson();
                 List<String> found = as(tenant, () -> {
                     List<String> bad = new java.util.ArrayList<>();
                     List<?> rows = projects ? s.projects().find(filter) : s.categories().find(filter);
-                    rows.forEach(row -> ScopeFuzzSchemas.collectWrongRows(row, filter, tenant, "", bad));
+                    rows.forEach(row -> check.check(row, filter, tenant, bad));
                     if (projects) {
                         DeletedRows asked = filter.deleted() == null ? DeletedRows.LIVE : filter.deleted();
                         long count = s.projects().count(filter.where(), QueryOptions.DEFAULT.deleted(asked));
@@ -649,15 +628,16 @@ public interface ScopeContract extends ConformanceFixture {
                     return bad;
                 });
                 valid++;
-                found.forEach(leak -> wrong.add("tenant " + tenant + ", " + leak + ": " + asJson));
+                String document = shown;
+                found.forEach(leak -> wrong.add("tenant " + tenant + ", " + leak + ": " + document));
             } catch (FilterException refusedDocument) {
-                // refused for what the fuzzer put in it (a bad value, too deep), as in the property above
+                refused++;
             } catch (RuntimeException e) {
-                failures.add(e + ": " + asJson);
+                failures.add(e + ": " + shown);
             }
         }
-        System.err.printf("[ignis scopes] %s: %d valid filters asking for deleted rows, %d wrong rows, %d failures%n", s.database(),
-                valid, wrong.size(), failures.size());
+        System.err.printf("[ignis scopes] %s: %d valid filters%s (%d refused) in %d ms, %d wrong rows, %d failures%n", s.database(), valid,
+                label, refused, (System.nanoTime() - started) / 1_000_000, wrong.size(), failures.size());
         assertThat(valid).as("valid documents generated").isEqualTo(wanted);
         assertThat(wrong).as("rows of another tenant, or not in the state asked for").isEmpty();
         assertThat(failures).as("calls that failed otherwise than with a FilterException").isEmpty();
