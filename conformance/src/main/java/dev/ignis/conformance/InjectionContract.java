@@ -56,7 +56,7 @@ public interface InjectionContract extends HostileInputFixture {
     Set<String> KNOWN_NAMES = Set.of("id", "label", "parentId", "auxId", "rank", "weight", "flag", "seenAt", "day", "token", "meta",
             "parent", "children", "aux", "linked", "nodes", "name", "code", "age", "score", "active", "status", "birthDate",
             "lastSeen", "secret", "createdAt", "modifiedAt", "createdBy", "modifiedBy", "where", "fields", "order", "limit",
-            "skip", "offset", "include", "relation", "scope", "shouldSkipDefaultFilter", "and", "or");
+            "skip", "offset", "include", "withDeleted", "onlyDeleted", "relation", "scope", "shouldSkipDefaultFilter", "and", "or");
 
     /** The corpus, decoded (escapes: \\ \n \r \t \0 \\uXXXX), without duplicates, in file order. */
     static List<String> payloads() {

@@ -1,6 +1,7 @@
 package dev.ignis.conformance;
 
 import dev.ignis.api.error.ConflictException;
+import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.NotFoundException;
 import dev.ignis.api.error.TenantException;
 import dev.ignis.api.error.WriteGuardException;
@@ -9,11 +10,12 @@ import dev.ignis.api.filter.Include;
 import dev.ignis.api.filter.Order;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.model.Tenants;
-import dev.ignis.api.repository.DeletedRows;
+import dev.ignis.api.filter.DeletedRows;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.conformance.model.ScCategory;
+import dev.ignis.conformance.model.ScNote;
 import dev.ignis.conformance.model.ScProject;
 import dev.ignis.conformance.model.ScTag;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +133,148 @@ public interface ScopeContract extends ConformanceFixture {
             assertThat(nested.getChildren().get(0).getParent().getId()).isEqualTo("a-p1");
             return null;
         });
+    }
+
+    // ---- soft delete declared on the column
+
+    @Test
+    default void aColumnMarkedDeletedAtSoftDeletesLikeTheModelFlag() {
+        ScopeFixture s = scopes();
+        s.seed();
+        as("a", () -> {
+            // the seed deleted a-n2 through ScNote's @DeletedAt column; the columns keep their own names
+            List<ScNote> deleted = s.notes().find(Filter.empty(), QueryOptions.onlyDeleted());
+            assertThat(ids(deleted)).containsExactly("a-n2");
+            assertThat(deleted.get(0).getRemovedAt()).isNotNull();
+            assertThat(deleted.get(0).getRemovedBy()).isEqualTo(ScopeFixture.USER);
+            assertThat(ids(s.notes().find())).containsExactly("a-n1", "a-n3");
+            assertThat(s.notes().count(Where.neq("removedAt", null), QueryOptions.withDeleted())).isEqualTo(1);
+            long before = s.statements();
+            assertThat(s.notes().deleteAll(Where.eq("id", "a-n1"), WriteOptions.noReturn()).count()).isEqualTo(1);
+            assertThat(s.statements() - before).as("one UPDATE").isEqualTo(1);
+            assertThat(s.notes().findById("a-n1")).isEmpty();
+            ScNote restored = s.notes().restoreById("a-n2").single();
+            assertThat(restored.getRemovedAt()).isNull();
+            assertThat(restored.getRemovedBy()).isNull();
+            assertThat(s.notes().hardDeleteById("a-n1").count()).isEqualTo(1);
+            assertThat(ids(s.notes().find(Filter.empty(), QueryOptions.withDeleted()))).containsExactly("a-n2", "a-n3");
+            return null;
+        });
+    }
+
+    // ---- withDeleted / onlyDeleted in the filter
+
+    /** The ids of one relation of each row, by the row's id: what an include read. */
+    private static Map<String, List<String>> related(List<ScProject> rows, String relation) {
+        Map<String, List<String>> read = new java.util.TreeMap<>();
+        for (ScProject row : rows) {
+            Object value = switch (relation) {
+                case "parent" -> row.getParent();
+                case "children" -> row.getChildren();
+                case "tags" -> row.getTags();
+                case "owner" -> row.getOwner();
+                case "notes" -> row.getNotes();
+                case "watchers" -> row.getWatchers();
+                default -> throw new IllegalArgumentException(relation);
+            };
+            read.put(row.getId(), value instanceof List<?> list ? ids(list) : value == null ? List.of() : ids(List.of(value)));
+        }
+        return read;
+    }
+
+    @Test
+    default void theFilterAsksForDeletedRowsAtTheRootAsTheOptionsDo() {
+        ScopeFixture s = scopes();
+        s.seed();
+        as("a", () -> {
+            for (DeletedRows rows : List.of(DeletedRows.WITH_DELETED, DeletedRows.ONLY_DELETED)) {
+                String key = rows == DeletedRows.WITH_DELETED ? "withDeleted" : "onlyDeleted";
+                List<String> byOptions = ids(s.projects().find(Filter.empty(), QueryOptions.DEFAULT.deleted(rows)));
+                assertThat(byOptions).contains("a-p3");
+                Filter json = Filter.parse("{\"" + key + "\":true}");
+                assertThat(ids(s.projects().find(json))).as(key).isEqualTo(byOptions);
+                assertThat(ids(s.projects().find(Filter.empty().deleted(rows)))).isEqualTo(byOptions);
+                assertThat(s.projects().findById("a-p3", json)).isPresent();
+                assertThat(s.projects().findOne(json.and("id", "a-p3"))).isPresent();
+                try (java.util.stream.Stream<ScProject> stream = s.projects().stream(json)) {
+                    assertThat(ids(stream.toList())).isEqualTo(byOptions);
+                }
+                RangeResult<ScProject> page = s.projects().findWithRange(Filter.parse("{\"" + key + "\":true,\"limit\":1}"));
+                assertThat(page.range().total()).as("the count statement reads the same rows").isEqualTo(byOptions.size());
+            }
+            assertThat(ids(s.projects().find(Filter.parse("{\"withDeleted\":false}")))).containsExactly("a-p1", "a-p2", "a-p4", "a-p5");
+            return null;
+        });
+    }
+
+    @Test
+    default void theFilterAsksForDeletedRowsPerIncludeAsTheOptionsDoInEveryStrategy() {
+        ScopeFixture s = scopes();
+        s.seed();
+        // relation, and the rest of its scope: joined to-one, batched IN, per-parent window, many-through (junction joined),
+        // cross-datasource to-one and to-many, many-through with the targets on the other datasource
+        List<List<String>> includes = List.of(List.of("parent", ""), List.of("children", ""),
+                List.of("children", ",\"limit\":5,\"order\":[\"rank DESC\"]"), List.of("tags", ""), List.of("owner", ""),
+                List.of("notes", ""), List.of("watchers", ""));
+        as("a", () -> {
+            for (List<String> include : includes) {
+                String relation = include.get(0);
+                String rest = include.get(1);
+                List<ScProject> live = s.projects().find(Filter.parse("{\"include\":[{\"relation\":\"" + relation
+                        + "\",\"scope\":{\"withDeleted\":false" + rest + "}}]}"));
+                for (DeletedRows rows : List.of(DeletedRows.WITH_DELETED, DeletedRows.ONLY_DELETED)) {
+                    String key = rows == DeletedRows.WITH_DELETED ? "withDeleted" : "onlyDeleted";
+                    Filter json = Filter.parse("{\"include\":[{\"relation\":\"" + relation + "\",\"scope\":{\"" + key + "\":true"
+                            + rest + "}}]}");
+                    Filter typedScope = json.include().get(0).scope().deleted(null);
+                    long before = s.statements();
+                    List<ScProject> byOptions = s.projects().find(Filter.empty().include(Include.of(relation, typedScope)),
+                            QueryOptions.DEFAULT.includeDeleted(relation, rows));
+                    long optionStatements = s.statements() - before;
+                    before = s.statements();
+                    List<ScProject> byJson = s.projects().find(json);
+                    assertThat(s.statements() - before).as("same statements").isEqualTo(optionStatements);
+                    String what = relation + rest + " " + key;
+                    assertThat(related(byJson, relation)).as(what).isEqualTo(related(byOptions, relation))
+                            .isNotEqualTo(related(live, relation));
+                    assertThat(related(s.projects().find(Filter.empty().include(Include.of(relation, typedScope.deleted(rows))))
+                            , relation)).as(what + ", typed").isEqualTo(related(byOptions, relation));
+                }
+            }
+            // nested: the deleted child's owner only where the nested scope asks for deleted owners
+            ScProject p1 = s.projects().findById("a-p1", Filter.parse("{\"include\":[{\"relation\":\"children\",\"scope\":"
+                    + "{\"withDeleted\":true,\"order\":[\"id\"],\"include\":[{\"relation\":\"owner\",\"scope\":{\"onlyDeleted\":true}}]}}]}"))
+                    .orElseThrow();
+            assertThat(ids(p1.getChildren())).containsExactly("a-p2", "a-p3");
+            assertThat(p1.getChildren().get(0).getOwner().getId()).as("a-o3 is deleted").isEqualTo("a-o3");
+            assertThat(p1.getChildren().get(1).getOwner()).as("a-o2 is live").isNull();
+            return null;
+        });
+    }
+
+    @Test
+    default void askingForDeletedRowsOfAModelWithoutSoftDeleteOrAgainstTheOptionsIsRefused() {
+        ScopeFixture s = scopes();
+        s.seed();
+        long before = s.statements();
+        assertThatThrownBy(() -> s.categories().find(Filter.parse("{\"withDeleted\":true}")))
+                .isInstanceOf(FilterException.class).hasMessageContaining("ScCategory").hasMessageContaining("no soft delete")
+                .satisfies(e -> assertThat(((FilterException) e).path()).isEqualTo("withDeleted"));
+        as("a", () -> {
+            assertThatThrownBy(() -> s.projects().find(Filter.parse("{\"include\":[\"owner\",{\"relation\":\"category\","
+                    + "\"scope\":{\"onlyDeleted\":true}}]}")))
+                    .isInstanceOf(FilterException.class).hasMessageContaining("ScCategory")
+                    .satisfies(e -> assertThat(((FilterException) e).path()).isEqualTo("include[1].scope.onlyDeleted"));
+            assertThatThrownBy(() -> s.projects().find(Filter.empty().onlyDeleted(), QueryOptions.withDeleted()))
+                    .isInstanceOf(FilterException.class).hasMessageContaining("options");
+            assertThatThrownBy(() -> s.projects().find(Filter.parse("{\"include\":[{\"relation\":\"tags\",\"scope\":{\"withDeleted\":true}}]}"),
+                    QueryOptions.DEFAULT.includeDeleted("tags", DeletedRows.ONLY_DELETED)))
+                    .isInstanceOf(FilterException.class).hasMessageContaining("include[0].scope.withDeleted");
+            // the same choice in both is no conflict
+            assertThat(ids(s.projects().find(Filter.empty().onlyDeleted(), QueryOptions.onlyDeleted()))).containsExactly("a-p3");
+            return null;
+        });
+        assertThat(s.statements() - before).as("refused before any statement").isEqualTo(1);
     }
 
     @Test
@@ -417,47 +561,85 @@ public interface ScopeContract extends ConformanceFixture {
      */
     @Test
     default void noRandomFilterLeaksAnotherTenantsOrADeletedRow() {
-        ScopeFixture s = scopes();
+        fuzzScopes(scopes(), "", 14, scopeFuzzDocuments(), (filter, model, r) -> filter, (row, filter, tenant, wrong) ->
+                ScopeFuzzSchemas.collectLeaks(row, tenant, "", wrong, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
+    }
+
+    /**
+     * The property again, with each random filter asking for deleted rows at random levels ({@code withDeleted} or
+     * {@code onlyDeleted} at the root and in include scopes of soft-delete models; a fifth as many documents): every
+     * row, at every depth, is still of the current tenant, is live where nothing was asked and deleted where only
+     * deleted rows were; the count with the same choice in the options covers the rows found.
+     */
+    @Test
+    default void noRandomFilterAskingForDeletedRowsLeaksAnotherTenantsRow() {
+        fuzzScopes(scopes(), " asking for deleted rows", 1414, Math.max(1, scopeFuzzDocuments() / 5), ScopeFuzzSchemas::askingForDeletedRows,
+                (row, filter, tenant, wrong) -> ScopeFuzzSchemas.collectWrongRows(row, filter, tenant, "", wrong));
+    }
+
+    /** How a property test changes each random filter read on a model ({@code ScProject} or {@code ScCategory}). */
+    @FunctionalInterface
+    interface FuzzedFilter {
+        Filter prepare(Filter parsed, String model, java.util.Random r);
+    }
+
+    /** What a property test checks of each root row its filter returned: it adds what is wrong to {@code wrong}. */
+    @FunctionalInterface
+    interface RowCheck {
+        void check(Object row, Filter filter, String tenant, List<String> wrong);
+    }
+
+    /**
+     * Runs {@code wanted} valid random documents (four in five on projects, the rest on categories), each prepared by
+     * {@code prepare}, as a random tenant: a find whose rows {@code check} inspects, and on projects a count with the
+     * root's deleted rows in the options, which may not exceed the tenant's rows in that state nor, without a skip, the
+     * rows found. Documents the engine refuses (a {@link dev.ignis.api.error.FilterException}) do not count.
+     */
+    private static void fuzzScopes(ScopeFixture s, String label, long seed, int wanted, FuzzedFilter prepare, RowCheck check) {
         s.seed();
         FilterFuzzer fuzzer = new FilterFuzzer(ScopeFuzzSchemas.all().values());
-        java.util.Random r = new java.util.Random(14);
-        int wanted = scopeFuzzDocuments();
+        java.util.Random r = new java.util.Random(seed);
         int valid = 0;
         int refused = 0;
-        List<String> leaks = new java.util.ArrayList<>();
+        List<String> wrong = new java.util.ArrayList<>();
         List<String> failures = new java.util.ArrayList<>();
         long started = System.nanoTime();
         for (long attempt = 0; valid < wanted && attempt < 40L * wanted; attempt++) {
             boolean projects = r.nextInt(5) > 0;
-            String doc = fuzzer.document(r, ScopeFuzzSchemas.all().get(projects ? "ScProject" : "ScCategory"), null);
+            String model = projects ? "ScProject" : "ScCategory";
+            String doc = fuzzer.document(r, ScopeFuzzSchemas.all().get(model), null);
             String tenant = ScopeFixture.TENANTS.get(r.nextInt(ScopeFixture.TENANTS.size()));
+            String shown = doc;
             try {
-                Filter filter = ScopeFuzzSchemas.allFields(Filter.parse(doc));
+                Filter filter = prepare.prepare(ScopeFuzzSchemas.allFields(Filter.parse(doc)), model, r);
+                shown = filter.toJson();
                 List<String> found = as(tenant, () -> {
-                    List<String> wrong = new java.util.ArrayList<>();
+                    List<String> bad = new java.util.ArrayList<>();
                     List<?> rows = projects ? s.projects().find(filter) : s.categories().find(filter);
-                    rows.forEach(row -> ScopeFuzzSchemas.collectLeaks(row, tenant, "", wrong, java.util.Collections.newSetFromMap(
-                            new java.util.IdentityHashMap<>())));
+                    rows.forEach(row -> check.check(row, filter, tenant, bad));
                     if (projects) {
-                        long count = s.projects().count(filter.where());
-                        if (count > 4 || (filter.skip() == null || filter.skip() == 0) && rows.size() > count) {
-                            wrong.add("count " + count + " for " + rows.size() + " rows");
+                        DeletedRows asked = filter.deleted() == null ? DeletedRows.LIVE : filter.deleted();
+                        long count = s.projects().count(filter.where(), QueryOptions.DEFAULT.deleted(asked));
+                        long most = asked == DeletedRows.LIVE ? 4 : asked == DeletedRows.WITH_DELETED ? 5 : 1;
+                        if (count > most || (filter.skip() == null || filter.skip() == 0) && rows.size() > count) {
+                            bad.add("count " + count + " for " + rows.size() + " rows");
                         }
                     }
-                    return wrong;
+                    return bad;
                 });
                 valid++;
-                found.forEach(leak -> leaks.add("tenant " + tenant + ", " + leak + ": " + doc));
-            } catch (dev.ignis.api.error.FilterException refusedDocument) {
+                String document = shown;
+                found.forEach(leak -> wrong.add("tenant " + tenant + ", " + leak + ": " + document));
+            } catch (FilterException refusedDocument) {
                 refused++;
             } catch (RuntimeException e) {
-                failures.add(e + ": " + doc);
+                failures.add(e + ": " + shown);
             }
         }
-        System.err.printf("[ignis scopes] %s: %d valid filters (%d refused) in %d ms, %d leaks, %d failures%n", s.database(), valid,
-                refused, (System.nanoTime() - started) / 1_000_000, leaks.size(), failures.size());
+        System.err.printf("[ignis scopes] %s: %d valid filters%s (%d refused) in %d ms, %d wrong rows, %d failures%n", s.database(), valid,
+                label, refused, (System.nanoTime() - started) / 1_000_000, wrong.size(), failures.size());
         assertThat(valid).as("valid documents generated").isEqualTo(wanted);
-        assertThat(leaks).as("rows of another tenant or deleted").isEmpty();
+        assertThat(wrong).as("rows of another tenant, or not in the state asked for").isEmpty();
         assertThat(failures).as("calls that failed otherwise than with a FilterException").isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.ignis.conformance;
 
+import dev.ignis.api.filter.DeletedRows;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.api.model.StringIdEntity;
@@ -34,7 +35,7 @@ final class ScopeFuzzSchemas {
                 Map.of(), Set.of(), List.of("a-t1", "b-t3")));
         s.put("ScOwner", new Schema("ScOwner", fields("id", "tenantId", "name", "deletedBy").with("deletedAt", Kind.INSTANT).map,
                 Map.of(), Set.of(), List.of("a-o1", "c-o3")));
-        s.put("ScNote", new Schema("ScNote", fields("id", "tenantId", "projectId", "body", "deletedBy").with("deletedAt", Kind.INSTANT).map,
+        s.put("ScNote", new Schema("ScNote", fields("id", "tenantId", "projectId", "body", "removedBy").with("removedAt", Kind.INSTANT).map,
                 Map.of(), Set.of(), List.of("b-n1", "a-n2")));
         s.put("ScCategory", new Schema("ScCategory", fields("id", "name").map, relations("projects", "ScProject"), Set.of(),
                 List.of("c1", "c2")));
@@ -63,6 +64,68 @@ final class ScopeFuzzSchemas {
         } else if (row instanceof ScCategory c) {
             follow(c.getProjects(), tenant, path + "projects.", leaks, seen);
         }
+    }
+
+    /**
+     * {@code filter} (read on {@code model}) asking, at random, for live, live and deleted, or only deleted rows at its
+     * root and in each include scope whose model has soft delete (every scope model but {@link ScCategory}).
+     */
+    static Filter askingForDeletedRows(Filter filter, String model, java.util.Random r) {
+        DeletedRows[] choices = DeletedRows.values();
+        Filter asked = model.equals("ScCategory") ? filter : filter.deleted(choices[r.nextInt(choices.length)]);
+        Map<String, String> targets = SCHEMAS.get(model).relations();
+        List<Include> includes = filter.include().stream().map(i -> new Include(i.relation(),
+                targets.containsKey(i.relation()) ? askingForDeletedRows(i.scope(), targets.get(i.relation()), r) : i.scope(),
+                i.shouldSkipDefaultFilter())).toList();
+        return asked.withInclude(includes);
+    }
+
+    /**
+     * Adds to {@code wrong} every row reachable from {@code row} through the includes of {@code filter} (at any depth)
+     * that is not of {@code tenant}, or not in the state its level asked for: live where nothing was asked, deleted
+     * where only deleted rows were; shared categories are followed, not checked.
+     */
+    static void collectWrongRows(Object row, Filter filter, String tenant, String path, List<String> wrong) {
+        if (row == null) {
+            return;
+        }
+        if (!(row instanceof ScCategory)) {
+            String id = ((StringIdEntity) row).getId();
+            DeletedRows asked = filter.deleted() == null ? DeletedRows.LIVE : filter.deleted();
+            boolean ofTenant = id.startsWith(tenant + "-");
+            boolean live = ScopeFixture.liveOf(tenant, id);
+            if (!ofTenant || asked == DeletedRows.LIVE && !live || asked == DeletedRows.ONLY_DELETED && live) {
+                wrong.add((path.isEmpty() ? "row " : path + " ") + id + " (" + asked + ")");
+            }
+        }
+        for (Include include : filter.include()) {
+            Object related = related(row, include.relation());
+            String at = path + include.relation() + ".";
+            if (related instanceof List<?> list) {
+                list.forEach(item -> collectWrongRows(item, include.scope(), tenant, at, wrong));
+            } else {
+                collectWrongRows(related, include.scope(), tenant, at, wrong);
+            }
+        }
+    }
+
+    private static Object related(Object row, String relation) {
+        if (row instanceof ScCategory c) {
+            return c.getProjects();
+        }
+        if (!(row instanceof ScProject p)) {
+            return null;
+        }
+        return switch (relation) {
+            case "parent" -> p.getParent();
+            case "children" -> p.getChildren();
+            case "tags" -> p.getTags();
+            case "owner" -> p.getOwner();
+            case "notes" -> p.getNotes();
+            case "watchers" -> p.getWatchers();
+            case "category" -> p.getCategory();
+            default -> throw new IllegalArgumentException("relation " + relation);
+        };
     }
 
     /** The same filter reading every property, at the root and in every include scope. */

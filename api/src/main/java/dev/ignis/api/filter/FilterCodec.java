@@ -35,7 +35,8 @@ public final class FilterCodec {
     /** Most conditions one {@code and}/{@code or} (or one object of sibling keys) may hold. */
     public static final int MAX_ITEMS = 1_000;
 
-    static final List<String> TOP_LEVEL_KEYS = List.of("where", "fields", "order", "limit", "skip", "offset", "include");
+    static final List<String> TOP_LEVEL_KEYS = List.of("where", "fields", "order", "limit", "skip", "offset", "include",
+            "withDeleted", "onlyDeleted");
     private static final List<String> INCLUDE_KEYS = List.of("relation", "scope", "shouldSkipDefaultFilter");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -89,6 +90,7 @@ public final class FilterCodec {
         Filter filter = Filter.empty();
         Integer skip = null;
         String skipKey = null;
+        String deletedKey = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String key = entry.getKey();
@@ -123,11 +125,30 @@ public final class FilterCodec {
                 case "include":
                     filter = filter.withInclude(readIncludes(value, path, depth + 1));
                     break;
+                case "withDeleted":
+                case "onlyDeleted":
+                    if (!readFlag(value, path)) {
+                        break;
+                    }
+                    if (deletedKey != null) {
+                        throw new FilterException(path, "'" + deletedKey + "' and '" + key + "' exclude each other; give one");
+                    }
+                    deletedKey = key;
+                    filter = filter.deleted(key.equals("withDeleted") ? DeletedRows.WITH_DELETED : DeletedRows.ONLY_DELETED);
+                    break;
                 default:
                     throw new FilterException(key.isBlank() ? here + "[\"" + key + "\"]" : path, "unknown filter key '" + key + "'", TOP_LEVEL_KEYS);
             }
         }
         return filter.withSkip(skip);
+    }
+
+    /** {@code true}, {@code false} or {@code null} (the same as false: the key asks for nothing). */
+    private static boolean readFlag(JsonNode node, String path) {
+        if (node != null && !node.isBoolean() && !node.isNull()) {
+            throw new FilterException(path, "takes true or false, got " + kind(node));
+        }
+        return node != null && node.asBoolean();
     }
 
     private static Where readWhere(JsonNode node, String path, int depth) {
@@ -356,11 +377,8 @@ public final class FilterCodec {
             throw new FilterException(path + ".relation", "an include needs a non-empty 'relation' name");
         }
         Filter scope = readFilter(node.get("scope"), path + ".scope.", depth);
-        JsonNode skip = node.get("shouldSkipDefaultFilter");
-        if (skip != null && !skip.isBoolean() && !skip.isNull()) {
-            throw new FilterException(path + ".shouldSkipDefaultFilter", "takes true or false, got " + kind(skip));
-        }
-        return new Include(relation.textValue(), scope, skip != null && skip.asBoolean());
+        boolean skip = readFlag(node.get("shouldSkipDefaultFilter"), path + ".shouldSkipDefaultFilter");
+        return new Include(relation.textValue(), scope, skip);
     }
 
     private static void checkDepth(int depth, String path) {
@@ -398,6 +416,11 @@ public final class FilterCodec {
         }
         if (filter.skip() != null) {
             root.put("skip", filter.skip());
+        }
+        if (filter.deleted() == DeletedRows.WITH_DELETED) {
+            root.put("withDeleted", true);
+        } else if (filter.deleted() == DeletedRows.ONLY_DELETED) {
+            root.put("onlyDeleted", true);
         }
         if (!filter.include().isEmpty()) {
             ArrayNode include = root.putArray("include");

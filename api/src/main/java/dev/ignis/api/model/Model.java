@@ -39,7 +39,7 @@ public @interface Model {
 
     /**
      * Soft delete: deletes set the model's {@code deletedAt} property (the {@link DeletedAtColumn} enricher, or a
-     * temporal property of its own with that key) instead of removing the row, and every read, count and update leaves
+     * temporal property of its own with that key) instead of removing the row (or mark a property {@link DeletedAt} instead of this flag), and every read, count and update leaves
      * such rows out unless the call asks for them ({@code QueryOptions.withDeleted()}). A string property
      * {@code deletedBy}, when the model has one, records the current user.
      */

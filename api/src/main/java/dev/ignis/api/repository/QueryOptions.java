@@ -1,5 +1,7 @@
 package dev.ignis.api.repository;
 
+import dev.ignis.api.filter.DeletedRows;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

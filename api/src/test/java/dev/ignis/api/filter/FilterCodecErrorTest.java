@@ -38,7 +38,7 @@ class FilterCodecErrorTest {
             assertThat(e.getMessage()).contains("unknown filter key 'wher'");
             assertThat(e.validNames()).containsExactlyElementsOf(FilterCodec.TOP_LEVEL_KEYS)
                     .contains("where", "fields", "order", "limit", "skip", "offset", "include");
-            assertThat(e.getMessage()).contains("(valid: where, fields, order, limit, skip, offset, include)");
+            assertThat(e.getMessage()).contains("(valid: where, fields, order, limit, skip, offset, include, withDeleted, onlyDeleted)");
         }
 
         @Test

@@ -675,4 +675,44 @@ class FilterCodecTest {
             assertThat(FilterCodec.fromTree(FilterCodec.toTree(f))).isEqualTo(f);
         }
     }
+
+    @Nested
+    class DeletedRowsKeys {
+        @Test
+        void withDeletedAndOnlyDeletedAtTheRootAndInAnIncludeScope() {
+            Filter f = Filter.parse("{\"withDeleted\":true,\"include\":[{\"relation\":\"children\",\"scope\":{\"onlyDeleted\":true}}]}");
+            assertThat(f.deleted()).isEqualTo(DeletedRows.WITH_DELETED);
+            assertThat(f.include().get(0).scope().deleted()).isEqualTo(DeletedRows.ONLY_DELETED);
+            assertThat(f).isEqualTo(Filter.empty().withDeleted().include(Include.of("children", Filter.empty().onlyDeleted())));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"{\"withDeleted\":false}", "{\"onlyDeleted\":null}", "{\"withDeleted\":false,\"onlyDeleted\":false}"})
+        void falseOrNullAsksForNothing(String json) {
+            assertThat(Filter.parse(json).deleted()).isNull();
+            assertThat(Filter.parse(json)).isEqualTo(Filter.empty());
+        }
+
+        @Test
+        void liveIsTheSameAsNotAsking() {
+            assertThat(Filter.empty().withDeleted().deleted(DeletedRows.LIVE)).isEqualTo(Filter.empty());
+        }
+
+        @Test
+        void roundTripsThroughJson() {
+            for (Filter f : List.of(Filter.empty().withDeleted(), Filter.where("a", 1L).onlyDeleted(),
+                    Filter.empty().include(Include.of("x", Filter.empty().withDeleted().include(Include.of("y", Filter.empty().onlyDeleted())))))) {
+                assertThat(Filter.parse(f.toJson())).isEqualTo(f);
+            }
+            assertThat(Filter.empty().onlyDeleted().toJson()).isEqualTo("{\"onlyDeleted\":true}");
+        }
+
+        @Test
+        void bothKeysOrANonBooleanAreRefused() {
+            assertThat(FilterCodecErrorTest.parseError("{\"withDeleted\":true,\"onlyDeleted\":true}").getMessage())
+                    .contains("onlyDeleted").contains("exclude each other");
+            assertThat(FilterCodecErrorTest.parseError("{\"include\":[{\"relation\":\"x\",\"scope\":{\"withDeleted\":\"yes\"}}]}").path())
+                    .isEqualTo("include[0].scope.withDeleted");
+        }
+    }
 }

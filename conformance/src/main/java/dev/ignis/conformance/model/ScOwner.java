@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "cf_sc_owner")
-public class ScOwner extends ScScoped {
+public class ScOwner extends ScSoftDeleted {
     @Column(length = 100)
     private String name;
 

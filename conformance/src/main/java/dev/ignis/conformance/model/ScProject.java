@@ -14,7 +14,7 @@ import java.util.List;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "cf_sc_project")
-public class ScProject extends ScScoped {
+public class ScProject extends ScSoftDeleted {
     @Column(length = 100)
     private String name;
 

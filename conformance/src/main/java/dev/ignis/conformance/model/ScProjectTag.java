@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "cf_sc_project_tag")
-public class ScProjectTag extends ScScoped {
+public class ScProjectTag extends ScSoftDeleted {
     @Column(length = 64)
     private String projectId;
 

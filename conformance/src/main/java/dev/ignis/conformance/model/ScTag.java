@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "cf_sc_tag")
-public class ScTag extends ScScoped {
+public class ScTag extends ScSoftDeleted {
     @Column(length = 100)
     private String label;
 

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 @Model(softDelete = true, tenant = "tenantId")
 @Entity
 @Table(name = "cf_sc_watch")
-public class ScWatch extends ScScoped {
+public class ScWatch extends ScSoftDeleted {
     @Column(length = 64)
     private String projectId;
 

@@ -2,7 +2,7 @@ package dev.ignis.engine.internal.execute;
 
 import dev.ignis.api.error.TenantException;
 import dev.ignis.api.model.Tenants;
-import dev.ignis.api.repository.DeletedRows;
+import dev.ignis.api.filter.DeletedRows;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.engine.internal.compile.ValueConverter;
 import dev.ignis.engine.internal.model.AttributeDescriptor;

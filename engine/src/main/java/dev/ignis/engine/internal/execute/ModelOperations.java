@@ -11,7 +11,7 @@ import dev.ignis.api.filter.Fields;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.model.ModelType;
-import dev.ignis.api.repository.DeletedRows;
+import dev.ignis.api.filter.DeletedRows;
 import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.RowLock;
@@ -125,9 +125,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         ReadScope scope = scopes.read("findWithRange", options);
         return observed("findWithRange", options, call -> dataSource.read(call.route(), session -> {
             List<E> page = select(session, call, "findWithRange", effective, effective.where(), scope);
-            // A short page shows where the rows end; only a full or out-of-range page needs the count statement.
+            // A short page shows where the rows end; only a full or out-of-range page needs the count statement, which
+            // counts the rows the filter's withDeleted/onlyDeleted asks for, as the page read them.
             boolean sawEnd = page.size() < limitOf(effective) && (!page.isEmpty() || start == 0);
-            long total = sawEnd ? start + page.size() : count(session, call, "findWithRange", effective.where(), scope);
+            long total = sawEnd ? start + page.size() : count(session, call, "findWithRange", effective.where(),
+                    dataSource.reads().planner().scope(model, effective, scope));
             return new RangeResult<>(page, new RangeResult.Range(start, start + page.size(), total));
         }));
     }
@@ -454,7 +456,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private void requireRestorable(String operation) {
         requireWritable(operation);
         if (!model.scoping().softDelete()) {
-            throw new ModelException(operation + " on " + model.name() + ": the model has no soft delete (@Model(softDelete = true))");
+            throw new ModelException(operation + " on " + model.name()
+                    + ": the model has no soft delete (@Model(softDelete = true) or a @DeletedAt property)");
         }
     }
 

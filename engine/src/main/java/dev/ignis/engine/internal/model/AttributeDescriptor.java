@@ -135,6 +135,11 @@ public final class AttributeDescriptor {
         return containerFactory;
     }
 
+    /** The field or getter Hibernate reads this property through (where its annotations are). */
+    java.lang.reflect.Member member() {
+        return leafGetter.getMember();
+    }
+
     /** Sets this property on its direct owner: the model instance, or the embeddable it sits in. */
     public void setOnOwner(Object owner, Object value) {
         leafSetter.set(owner, value);

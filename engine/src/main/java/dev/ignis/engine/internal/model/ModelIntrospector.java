@@ -4,7 +4,9 @@ import dev.ignis.api.error.FilterException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.model.DataTypeColumns;
+import dev.ignis.api.model.DeletedAt;
 import dev.ignis.api.model.DeletedAtColumn;
+import dev.ignis.api.model.DeletedBy;
 import dev.ignis.api.model.IdGenerator;
 import dev.ignis.api.model.Model;
 import dev.ignis.api.model.ModelType;
@@ -21,12 +23,17 @@ import org.hibernate.metamodel.mapping.internal.EmbeddedAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.SqlTypes;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Member;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -86,22 +93,14 @@ public final class ModelIntrospector {
         var instantiator = persister.getRepresentationStrategy().getInstantiator();
         return new ModelDescriptor(modelClass, modelName, persister.getEntityName(), table, model.type(), instantiator::instantiate, id,
                 Map.copyOf(attributes), Set.copyOf(hidden), defaultFilter, model.defaultLimit(),
-                idGenerator(modelName, model), model.allowAnonymous(), scoping(modelName, model, attributes));
+                idGenerator(modelName, model), model.allowAnonymous(), scoping(modelName, modelClass, model, attributes));
     }
 
     /** The properties {@code softDelete} and {@code tenant} name, checked: a typo fails at start, not on the first call. */
-    private static ModelDescriptor.Scoping scoping(String modelName, Model model, Map<String, AttributeDescriptor> attributes) {
-        AttributeDescriptor deletedAt = null;
-        AttributeDescriptor deletedBy = null;
-        if (model.softDelete()) {
-            deletedAt = attributes.get("deletedAt");
-            if (deletedAt == null || deletedAt.kind() != ValueKind.TEMPORAL) {
-                throw new ModelException("Model " + modelName + " declares softDelete but has no temporal property 'deletedAt'"
-                        + " (embed DeletedAtColumn, or declare one)");
-            }
-            AttributeDescriptor by = attributes.get("deletedBy");
-            deletedBy = by != null && by.kind() == ValueKind.STRING ? by : null;
-        }
+    private static ModelDescriptor.Scoping scoping(String modelName, Class<?> modelClass, Model model,
+                                                   Map<String, AttributeDescriptor> attributes) {
+        AttributeDescriptor deletedAt = deletedAt(modelName, modelClass, model, attributes);
+        AttributeDescriptor deletedBy = deletedBy(modelName, modelClass, deletedAt, attributes);
         AttributeDescriptor tenant = null;
         if (!model.tenant().isEmpty()) {
             tenant = attributes.get(model.tenant());
@@ -112,6 +111,97 @@ public final class ModelIntrospector {
         }
         return deletedAt == null && tenant == null ? ModelDescriptor.Scoping.NONE
                 : new ModelDescriptor.Scoping(deletedAt, deletedBy, tenant);
+    }
+
+    /**
+     * The soft-delete column: the property marked {@link DeletedAt}, or with {@code softDelete = true} the property
+     * {@code deletedAt} (the enricher's or the model's own); null when the model has no soft delete.
+     */
+    private static AttributeDescriptor deletedAt(String modelName, Class<?> modelClass, Model model, Map<String, AttributeDescriptor> attributes) {
+        AttributeDescriptor marked = marked(modelName, modelClass, DeletedAt.class, attributes);
+        AttributeDescriptor named = attributes.get("deletedAt");
+        if (marked == null) {
+            if (!model.softDelete()) {
+                return null;
+            }
+            if (named == null || named.kind() != ValueKind.TEMPORAL) {
+                throw new ModelException("Model " + modelName + " declares softDelete but has no temporal property 'deletedAt'"
+                        + " (embed DeletedAtColumn, declare one, or mark a timestamp property @DeletedAt)");
+            }
+            return named;
+        }
+        if (marked.kind() != ValueKind.TEMPORAL) {
+            throw new ModelException("Model " + modelName + ": @DeletedAt property '" + marked.key() + "' is a "
+                    + marked.javaType().getSimpleName() + "; the deletion column must be a timestamp (Instant, OffsetDateTime, LocalDateTime, ...)");
+        }
+        if (!marked.nullable()) {
+            throw new ModelException("Model " + modelName + ": @DeletedAt property '" + marked.key()
+                    + "' is not nullable; a live row is one whose deletion column is NULL");
+        }
+        if (named != null && named != marked && (model.softDelete() || named.embeddable() == DeletedAtColumn.class)) {
+            throw new ModelException("Model " + modelName + " declares its deletion column twice: @DeletedAt on '" + marked.key()
+                    + "' and " + (named.embeddable() == DeletedAtColumn.class ? "the DeletedAtColumn enricher" : "softDelete = true")
+                    + " ('deletedAt'); keep one");
+        }
+        return marked;
+    }
+
+    /** Who deleted: the property marked {@link DeletedBy}, else a string property {@code deletedBy}, on soft-delete models. */
+    private static AttributeDescriptor deletedBy(String modelName, Class<?> modelClass, AttributeDescriptor deletedAt,
+                                                 Map<String, AttributeDescriptor> attributes) {
+        AttributeDescriptor marked = marked(modelName, modelClass, DeletedBy.class, attributes);
+        if (marked == null) {
+            AttributeDescriptor named = attributes.get("deletedBy");
+            return deletedAt != null && named != null && named.kind() == ValueKind.STRING ? named : null;
+        }
+        if (deletedAt == null) {
+            throw new ModelException("Model " + modelName + " marks '" + marked.key() + "' @DeletedBy but has no soft delete"
+                    + " (mark a timestamp property @DeletedAt)");
+        }
+        if (marked.kind() != ValueKind.STRING) {
+            throw new ModelException("Model " + modelName + ": @DeletedBy property '" + marked.key() + "' is a "
+                    + marked.javaType().getSimpleName() + "; it holds the current user's id, a string");
+        }
+        return marked;
+    }
+
+    /** The one property whose field or getter carries {@code marker}; a second one, or a marker on no property, fails. */
+    private static AttributeDescriptor marked(String modelName, Class<?> modelClass, Class<? extends Annotation> marker,
+                                              Map<String, AttributeDescriptor> attributes) {
+        String name = "@" + marker.getSimpleName();
+        AttributeDescriptor found = null;
+        Set<Member> members = new HashSet<>();
+        for (AttributeDescriptor attribute : attributes.values()) {
+            Member member = attribute.member();
+            members.add(member);
+            if (!carries(member, marker)) {
+                continue;
+            }
+            if (found != null) {
+                throw new ModelException("Model " + modelName + " has two " + name + " properties, '" + found.key() + "' and '"
+                        + attribute.key() + "'; mark one");
+            }
+            found = attribute;
+        }
+        for (Class<?> type = modelClass; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(marker) && (found == null || !field.getName().equals(found.key()))
+                        && !members.contains(field)) {
+                    throw new ModelException("Model " + modelName + ": " + name + " is on field '" + field.getName()
+                            + "', which is not a persistent property");
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether the property read through {@code member} is annotated: on its field, or on its getter (property access). */
+    private static boolean carries(Member member, Class<? extends Annotation> marker) {
+        if (member instanceof AnnotatedElement element && element.isAnnotationPresent(marker)) {
+            return true;
+        }
+        return member instanceof java.lang.reflect.Method getter && Arrays.stream(getter.getDeclaringClass().getDeclaredFields())
+                .anyMatch(field -> field.isAnnotationPresent(marker) && getter.getName().equalsIgnoreCase("get" + field.getName()));
     }
 
     private static void addAttribute(String modelName, AttributeMapping attribute, Map<String, AttributeDescriptor> into) {

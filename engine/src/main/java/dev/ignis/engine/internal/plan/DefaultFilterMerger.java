@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Merges a model's default filter into a caller's filter. The caller's keys win: a top-level where condition on a
- * field replaces the default's conditions on that field; fields, order, limit, skip and include replace the
- * default's when given.
+ * field replaces the default's conditions on that field; fields, order, limit, skip, include and the deleted rows
+ * asked for replace the default's when given.
  */
 public final class DefaultFilterMerger {
     private DefaultFilterMerger() {
@@ -36,6 +36,9 @@ public final class DefaultFilterMerger {
         }
         if (user.include().isEmpty()) {
             merged = merged.withInclude(defaults.include());
+        }
+        if (user.deleted() == null) {
+            merged = merged.deleted(defaults.deleted());
         }
         return merged;
     }

@@ -1,6 +1,7 @@
 package dev.ignis.engine.internal.plan;
 
 import dev.ignis.api.error.FilterException;
+import dev.ignis.api.filter.DeletedRows;
 import dev.ignis.api.filter.Fields;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns (model, filter, datasource) into a {@link ReadPlan} in one pass, running nothing. Everything a filter can get
  * wrong is found here, so a bad filter costs no statement: unknown relations and properties (in scopes too), a
- * relation included twice at one level, scopes' limits and skips, include depth, related-field paths, and (by
+ * relation included twice at one level, scopes' limits and skips, include depth, related-field paths, deleted rows
+ * asked for where there is no soft delete, and (by
  * compiling every where of the plan against an empty parameter list) every condition's operator and value.
  * The checks that do not depend on values are made once per filter shape.
  */
@@ -76,8 +78,9 @@ public final class ReadPlanner {
     }
 
     /** {@code joinRoot}: whether to-one includes may be joined into the root statement. */
-    private ReadPlan plan(ModelDescriptor model, String dataSource, Filter filter, boolean byId, int limit, ReadScope scope, RowLock lock,
+    private ReadPlan plan(ModelDescriptor model, String dataSource, Filter filter, boolean byId, int limit, ReadScope given, RowLock lock,
                           boolean joinRoot) {
+        ReadScope scope = scope(model, filter, given);
         int skip = filter.skip() == null ? 0 : filter.skip();
         if (skip < 0) {
             throw new FilterException("skip", "must be at least 0, got " + skip);
@@ -106,6 +109,51 @@ public final class ReadPlanner {
             checkedShapes.add(shape);
         }
         return plan;
+    }
+
+    /**
+     * {@code scope} with the soft-deleted rows {@code filter} asks for ({@link Filter#deleted()}) at its root and in
+     * every include's scope, at every depth. Asking on a model without soft delete, or for other rows than the call's
+     * options already ask for at the same place, is a {@link FilterException}.
+     */
+    public ReadScope scope(ModelDescriptor model, Filter filter, ReadScope scope) {
+        return deleted(List.of(model), filter, "", "", 1, scope);
+    }
+
+    /**
+     * {@code models}: the model the filter reads at this level, and the junction of a many-through include (whose rows
+     * the include's choice reads too); {@code relationPath}: relation names joined by dots; {@code prefix}: the
+     * filter path of this level.
+     */
+    private ReadScope deleted(List<ModelDescriptor> models, Filter filter, String relationPath, String prefix, int depth, ReadScope scope) {
+        ReadScope result = scope;
+        DeletedRows asked = filter.deleted();
+        if (asked != null) {
+            String path = prefix + (asked == DeletedRows.WITH_DELETED ? "withDeleted" : "onlyDeleted");
+            if (models.stream().noneMatch(m -> m.scoping().softDelete())) {
+                throw new FilterException(path, "asks for soft-deleted rows, but model " + models.get(0).name() + " has no soft delete");
+            }
+            DeletedRows options = relationPath.isEmpty() ? scope.root() : scope.include(relationPath);
+            if (options != DeletedRows.LIVE && options != asked) {
+                throw new FilterException(path, "asks for " + asked + " rows, but the call's options ask for " + options
+                        + " at the same place; ask in one of them");
+            }
+            result = result.deleted(relationPath, asked);
+        }
+        for (int i = 0; i < filter.include().size(); i++) {
+            Include include = filter.include().get(i);
+            String here = prefix + "include[" + i + "]";
+            if (depth > settings.maxIncludeDepth()) {
+                throw new FilterException(here, "includes nest deeper than " + settings.maxIncludeDepth() + " levels");
+            }
+            RelationDescriptor relation = registry.require(models.get(0), include.relation(), here + ".relation");
+            ModelDescriptor target = registry.model(relation.target());
+            List<ModelDescriptor> read = relation.kind() == RelationKind.MANY_THROUGH
+                    ? List.of(target, registry.model(relation.junction())) : List.of(target);
+            result = deleted(read, scope(target, include), relationPath.isEmpty() ? relation.name() : relationPath + "." + relation.name(),
+                    here + ".scope.", depth + 1, result);
+        }
+        return result;
     }
 
     /** The rows a read returns at most: the filter's {@code limit} (checked against the maximum), else the default. */

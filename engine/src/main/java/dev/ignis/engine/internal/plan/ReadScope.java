@@ -3,7 +3,7 @@ package dev.ignis.engine.internal.plan;
 import dev.ignis.api.error.TenantException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.filter.Where;
-import dev.ignis.api.repository.DeletedRows;
+import dev.ignis.api.filter.DeletedRows;
 import dev.ignis.engine.internal.compile.ValueConverter;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
@@ -37,6 +37,16 @@ public record ReadScope(String tenant, boolean allTenants, DeletedRows root, Map
     /** The predicate of related rows matched by a related-field condition or a key lookup: the tenant's live rows. */
     public Where related(ModelDescriptor model) {
         return predicate(model, DeletedRows.LIVE);
+    }
+
+    /** The same scope, reading {@code rows} at {@code relationPath} (the root when empty). */
+    ReadScope deleted(String relationPath, DeletedRows rows) {
+        if (relationPath.isEmpty()) {
+            return rows(rows);
+        }
+        Map<String, DeletedRows> more = new java.util.HashMap<>(includes);
+        more.put(relationPath, rows);
+        return new ReadScope(tenant, allTenants, root, more);
     }
 
     /** Which rows the include at {@code relationPath} reads. */
