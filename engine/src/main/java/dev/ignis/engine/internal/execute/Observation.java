@@ -109,12 +109,14 @@ public final class Observation {
             throw e;
         } finally {
             CURRENT.remove();
-            observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
-            if (error != null) {
-                observed.error(error);
-            }
-            if (error != null || !call.outlived) {
-                call.stop();
+            if (!observed.isNoop()) {
+                observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
+                if (error != null) {
+                    observed.error(error);
+                }
+                if (error != null || !call.outlived) {
+                    call.stop();
+                }
             }
         }
     }
@@ -184,12 +186,12 @@ public final class Observation {
         } finally {
             if (!observed.isNoop()) {
                 RUNNING.set(enclosing);
+                observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
+                if (error != null) {
+                    observed.error(error);
+                }
+                observed.stop();
             }
-            observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
-            if (error != null) {
-                observed.error(error);
-            }
-            observed.stop();
         }
     }
 
