@@ -99,7 +99,8 @@ public final class Observation {
         CURRENT.set(call);
         long start = System.nanoTime();
         Throwable error = null;
-        try (io.micrometer.observation.Observation.Scope ignored = observed.openScope()) {
+        io.micrometer.observation.Observation.Scope scope = observed.openScope();
+        try {
             T result = work.apply(call);
             listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements.get(), System.nanoTime() - start, null));
             return result;
@@ -109,6 +110,7 @@ public final class Observation {
             throw e;
         } finally {
             CURRENT.remove();
+            scope.close(); // before the observation stops, as Micrometer requires
             if (!observed.isNoop()) {
                 observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
                 if (error != null) {
@@ -173,7 +175,8 @@ public final class Observation {
         }
         long start = System.nanoTime();
         Throwable error = null;
-        try (io.micrometer.observation.Observation.Scope ignored = observed.openScope()) {
+        io.micrometer.observation.Observation.Scope scope = observed.openScope();
+        try {
             T result = work.get();
             listener.onStatement(new QueryListener.StatementEvent(dataSource, model, operation, strategy, System.nanoTime() - start, null,
                     target.role(), target.pool()));
@@ -184,6 +187,7 @@ public final class Observation {
                     target.role(), target.pool()));
             throw e;
         } finally {
+            scope.close();
             if (!observed.isNoop()) {
                 RUNNING.set(enclosing);
                 observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
