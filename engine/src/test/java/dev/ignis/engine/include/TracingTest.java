@@ -1,8 +1,5 @@
 package dev.ignis.engine.include;
 
-import dev.ignis.api.datasource.BaseDataSource;
-import dev.ignis.api.datasource.DataSourceConfig;
-import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.error.ConflictException;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
@@ -35,24 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Calls and statements as spans, with micrometer-tracing's in-memory tracer behind the engine's observation registry:
- * posts on one datasource, authors on another, so a find with includes runs statements on both and on the include pool.
+ * {@link IncludeTest}'s models, posts on one datasource and authors on another, so a find with includes runs statements on both and on the include pool.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TracingTest {
-    static final class Content extends BaseDataSource {
-        Content() {
-            super(DataSourceConfig.named("Content").driver("test-h2").database("traced-content").schemaAction(SchemaAction.CREATE)
-                    .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class));
-        }
-    }
-
-    static final class People extends BaseDataSource {
-        People() {
-            super(DataSourceConfig.named("People").driver("test-h2").database("traced-people").schemaAction(SchemaAction.CREATE)
-                    .models(Author.class));
-        }
-    }
-
     /** Per statement: the thread it started on and the span current there when it started. */
     record Started(String thread, Span current) {
     }
@@ -82,8 +65,8 @@ class TracingTest {
                 return true;
             }
         });
-        Content content = new Content();
-        People people = new People();
+        IncludeTest.Content content = new IncludeTest.Content("traced-content");
+        IncludeTest.People people = new IncludeTest.People("traced-people");
         engine = Engine.builder().drivers(new TestH2Driver()).dataSources(content, people).observationRegistry(registry).build().start();
         posts = new CrudRepository<>(content, Post.class);
         comments = new CrudRepository<>(content, Comment.class);
