@@ -19,7 +19,7 @@ public final class QueryObservations {
     public static final String MODEL = "model";
     /** find, count, create, ..., or include for an include's statements. */
     public static final String OPERATION = "operation";
-    /** Statements only: direct, join, batch, per-parent, cross-datasource, cursor. */
+    /** Statements only: direct (the call's own, joins included), batch, per-parent, cross-datasource, cursor (a stream's). */
     public static final String STRATEGY = "strategy";
     /** {@code success} or the simple name of the exception (as on the {@code ignis.query} timer). */
     public static final String OUTCOME = "outcome";
