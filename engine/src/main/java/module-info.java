@@ -8,6 +8,10 @@ module dev.ignis.engine {
     requires transitive dev.ignis.api;
     // DataSourceObserver hands out each datasource's SessionFactory (for statistics meters).
     requires transitive org.hibernate.orm.core;
+    // Each repository call and statement is a Micrometer Observation (Engine.Builder.observationRegistry shows the type).
+    requires transitive micrometer.observation;
+    // The Observation API's key values (KeyValue) live here: a handler that reads the engine's observations needs it.
+    requires transitive micrometer.commons;
     requires com.zaxxer.hikari;
     requires org.slf4j;
     // hibernate-core is an automatic module: the explicit modules it needs at run time are resolved only

@@ -24,6 +24,8 @@ import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.route.Replica;
 import dev.ignis.engine.internal.route.ReplicaRouter;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,12 +67,12 @@ public final class Engine implements AutoCloseable {
     private final List<DataSourceObserver> observers;
 
     private Engine(Map<String, IDataSource> dataSources, DriverRegistry drivers, EngineSettings settings, QueryListener listener,
-                   List<DataSourceObserver> observers) {
+                   ObservationRegistry observations, List<DataSourceObserver> observers) {
         this.observers = List.copyOf(observers);
         this.dataSources = dataSources;
         this.drivers = drivers;
         this.settings = settings;
-        this.observation = new Observation(listener);
+        this.observation = new Observation(listener, observations);
     }
 
     public static Builder builder() {
@@ -302,6 +304,7 @@ public final class Engine implements AutoCloseable {
         private CurrentUser currentUser = CurrentUser.ANONYMOUS;
         private TenantResolver tenantResolver = TenantResolver.NONE;
         private final List<QueryListener> listeners = new ArrayList<>();
+        private ObservationRegistry observations = ObservationRegistry.NOOP;
         private int maxIncludeDepth = EngineSettings.MAX_INCLUDE_DEPTH;
         private int inListChunkSize;
         private int maxRelatedKeys = EngineSettings.MAX_RELATED_KEYS;
@@ -348,6 +351,16 @@ public final class Engine implements AutoCloseable {
         /** Receives every statement and repository call; see {@link QueryListener}. */
         public Builder listener(QueryListener listener) {
             listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Makes each repository call and each of its statements a Micrometer observation in {@code registry} (see
+         * {@link dev.ignis.engine.settings.QueryObservations}); with micrometer-tracing's handler there, a call is a
+         * span with a child span per statement. None is made unless set.
+         */
+        public Builder observationRegistry(ObservationRegistry registry) {
+            this.observations = java.util.Objects.requireNonNull(registry, "registry");
             return this;
         }
 
@@ -412,7 +425,7 @@ public final class Engine implements AutoCloseable {
             return new Engine(new LinkedHashMap<>(dataSources), registry, new EngineSettings(defaultLimit, maxLimit, clock, currentUser,
                             maxIncludeDepth, inListChunkSize, maxRelatedKeys, crossDataSourceReadsInTransaction, tenantResolver),
                     listeners.isEmpty() ? QueryListener.NONE : listeners.size() == 1 ? listeners.get(0) : new CompositeListener(listeners),
-                    observers);
+                    observations, observers);
         }
     }
 }

@@ -28,6 +28,9 @@ public interface ExampleComponent {
 
     AuditEventRepository auditEvents();
 
+    /** The last repository call's observations (the engine's calls and statements) as a tree. */
+    TraceTree traces();
+
     @Component.Factory
     interface Factory {
         ExampleComponent create(@BindsInstance ExampleSettings settings, @BindsInstance QueryListener listener,

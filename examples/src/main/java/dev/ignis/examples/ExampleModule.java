@@ -15,7 +15,9 @@ import dev.ignis.examples.datasource.CoreDataSource;
 import dev.ignis.examples.repository.AuditEventRepository;
 import dev.ignis.examples.repository.ConfigurationRepository;
 import dev.ignis.examples.repository.UserRepository;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 
 import java.util.Optional;
 
@@ -62,6 +64,22 @@ abstract class ExampleModule {
     @Provides
     static CurrentUser currentUser() {
         return () -> Optional.of("example");
+    }
+
+    /** Keeps the last call's observations as a tree, to print its trace. */
+    @Provides
+    @Singleton
+    static TraceTree traces() {
+        return new TraceTree();
+    }
+
+    /** Each call and statement observed (IgnisModule hands this registry to the engine), into the trace tree. */
+    @Provides
+    @Singleton
+    static ObservationRegistry observations(TraceTree traces) {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(traces);
+        return registry;
     }
 
     @Provides

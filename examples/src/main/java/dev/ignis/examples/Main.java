@@ -166,6 +166,8 @@ public final class Main {
         history.forEach(e -> out.println("   " + e.getAction() + " " + e.getConfiguration().getCode() + " by "
                 + e.getActor().getName() + " (configuration created by " + e.getConfiguration().getCreator().getName() + ")"));
         out.println("   " + log.drain());
+        out.println("   Its trace: the call, and a span per statement on the datasource and thread that ran it");
+        example.component().traces().last().lines().forEach(line -> out.println("     " + line));
 
         out.println("3. A JSON filter, as a REST query string would carry it");
         String json = "{\"where\":{\"or\":[{\"group\":\"billing\"},{\"code\":{\"like\":\"some%\"}}]},"

@@ -26,6 +26,11 @@ class MainTest {
                 .containsPattern("created by Ada\\R\\s+1 statement: 1 on CoreDataSource \\(direct\\)");
         assertThat(out).contains("updated other_code by Ada (configuration created by Bob)");
         assertThat(out).contains("on CoreDataSource (cross-datasource)");
+        assertThat(out).as("the cross-datasource call's trace: the call, its own statement, its includes' statements")
+                .containsPattern("\\R\\s+AuditEvent\\.find  datasource=AuditDataSource outcome=success [0-9.]+ ms \\[main]\\R"
+                        + "\\s+├─ sql AuditEvent\\.find  datasource=AuditDataSource strategy=direct outcome=success ")
+                .containsPattern("─ sql (User|Configuration)\\.include  datasource=CoreDataSource strategy=cross-datasource outcome=success "
+                        + "[0-9.]+ ms \\[ignis-include");
         assertThat(out).contains("other_code (billing) last modified by Ada, latest event: updated");
         assertThat(out).contains("some_code (general) last modified by Ada, latest event: created");
     }

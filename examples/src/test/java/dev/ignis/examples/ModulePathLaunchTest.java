@@ -43,6 +43,9 @@ class ModulePathLaunchTest {
         assertThat(finished).as("finished within 120 s; output:%n%s", output).isTrue();
         assertThat(process.exitValue()).as("exit code; output:%n%s", output).isZero();
         assertThat(output).contains("some_code (general) created by Ada").contains("on CoreDataSource (cross-datasource)");
+        // Observations reach the example's handler on the module path, from the include pool too; SQL is logged at DEBUG.
+        assertThat(output).contains("├─ sql AuditEvent.find  datasource=AuditDataSource").containsPattern("sql \\w+\\.include .*\\[ignis-include")
+                .containsPattern("DEBUG dev\\.ignis\\.sql\\.CoreDataSource - \\[CoreDataSource] select .* -- shape [0-9a-f]{8}");
         // Reads fill rows through handles looked up in the (opened) model and enricher packages; the engine logs at
         // debug whenever it has to fall back to Hibernate's reflective accessors, which is turned on for this run.
         assertThat(output).as("fallbacks from generated row fillers").doesNotContain("through Hibernate's")
@@ -105,7 +108,7 @@ class ModulePathLaunchTest {
                 .collect(Collectors.joining(File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-Dorg.slf4j.simpleLogger.log.dev.ignis.engine.internal.model=debug",
+                "-Dorg.slf4j.simpleLogger.log.dev.ignis.engine.internal.model=debug", "-Dorg.slf4j.simpleLogger.log.dev.ignis.sql=debug",
                 "-p", modulePath, "-m", "dev.ignis.examples/dev.ignis.examples.Main");
     }
 }

@@ -10,6 +10,7 @@ import dev.ignis.api.model.TenantResolver;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.EngineCustomizer;
 import dev.ignis.engine.IgnisApplication;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * @Binds @IntoMap @StringKey("datasources.CoreDataSource") abstract IDataSource core(CoreDataSource ds);
  * @Binds @IntoMap @StringKey("repositories.ConfigurationRepository") abstract Object configurations(ConfigurationRepository r);
  * }</pre>
- * Optionally bind a {@link CurrentUser} (audit columns), a {@link TenantResolver} (tenant models) and contribute {@link EngineCustomizer}s into a set.
+ * Optionally bind a {@link CurrentUser} (audit columns), a {@link TenantResolver} (tenant models), an
+ * {@link ObservationRegistry} (each call and statement observed, e.g. traced) and contribute {@link EngineCustomizer}s into a set.
  */
 @Module
 public abstract class IgnisModule {
@@ -49,10 +51,13 @@ public abstract class IgnisModule {
     @BindsOptionalOf
     abstract TenantResolver tenantResolver();
 
+    @BindsOptionalOf
+    abstract ObservationRegistry observationRegistry();
+
     @Provides
     @Singleton
     static Engine engine(Map<String, IDataSource> dataSources, Set<EngineCustomizer> customizers, Optional<CurrentUser> currentUser,
-                         Optional<TenantResolver> tenantResolver) {
+                         Optional<TenantResolver> tenantResolver, Optional<ObservationRegistry> observationRegistry) {
         Engine.Builder builder = Engine.builder();
         dataSources.forEach((key, ds) -> {
             if (!key.equals(IgnisApplication.DATASOURCES + ds.name())) {
@@ -63,6 +68,7 @@ public abstract class IgnisModule {
         });
         currentUser.ifPresent(builder::currentUser);
         tenantResolver.ifPresent(builder::tenantResolver);
+        observationRegistry.ifPresent(builder::observationRegistry);
         customizers.forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

@@ -30,14 +30,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IncludeTest {
     static final class Content extends BaseDataSource {
         Content() {
-            super(DataSourceConfig.named("Content").driver("test-h2").database("content").schemaAction(SchemaAction.CREATE)
+            this("content");
+        }
+
+        /** On an H2 database of its own, for a test class that needs its own rows. */
+        Content(String database) {
+            super(DataSourceConfig.named("Content").driver("test-h2").database(database).schemaAction(SchemaAction.CREATE)
                     .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class));
         }
     }
 
     static final class People extends BaseDataSource {
         People() {
-            super(DataSourceConfig.named("People").driver("test-h2").database("people").schemaAction(SchemaAction.CREATE)
+            this("people");
+        }
+
+        People(String database) {
+            super(DataSourceConfig.named("People").driver("test-h2").database(database).schemaAction(SchemaAction.CREATE)
                     .models(Author.class));
         }
     }

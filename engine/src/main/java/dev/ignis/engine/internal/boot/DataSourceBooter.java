@@ -13,6 +13,7 @@ import dev.ignis.api.model.ModelType;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.settings.EngineSettings;
 import dev.ignis.engine.internal.execute.Observation;
+import dev.ignis.engine.internal.execute.SqlLog;
 import dev.ignis.engine.internal.execute.StartedDataSource;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import dev.ignis.engine.internal.model.ModelIntrospector;
@@ -166,6 +167,7 @@ public final class DataSourceBooter {
             case CREATE -> "create";
             case CREATE_DROP -> "create-drop";
         });
+        settings.put(AvailableSettings.STATEMENT_INSPECTOR, new SqlLog(config.name()));
         settings.putAll(driver.hibernateSettings(config));
         settings.putAll(config.hibernateSettings());
 

@@ -35,6 +35,8 @@ final class CursorStream<E> implements Spliterator<E> {
     private final Class<E> type;
     private final ReadPlan plan;
     private final Observation.Call call;
+    /** Ends the call's observation, which lasts as long as the stream. */
+    private final Runnable end;
     private final ArrayDeque<E> ready = new ArrayDeque<>();
     private StatelessSession session;
     private Transaction ownTransaction;
@@ -46,6 +48,7 @@ final class CursorStream<E> implements Spliterator<E> {
         this.type = type;
         this.plan = plan;
         this.call = call;
+        this.end = call.outlive();
     }
 
     /** Plans the read, builds its root select (running its where's key lookups), then opens the cursor. */
@@ -55,7 +58,7 @@ final class CursorStream<E> implements Spliterator<E> {
         CursorStream<E> stream = new CursorStream<>(dataSource, type, plan, call);
         ReadExecutor.RootStatement root = dataSource.reads().root(new ReadContext(call, dataSource, null, OPERATION), plan);
         if (root == null) {
-            stream.closed = true; // a condition on another datasource matched nothing: no row can match
+            stream.close(); // a condition on another datasource matched nothing: no row can match
         } else {
             stream.start(root);
         }
@@ -144,7 +147,10 @@ final class CursorStream<E> implements Spliterator<E> {
         }
     }
 
-    /** Releases the cursor and, unless the stream reads in the caller's transaction, its session and connection. */
+    /**
+     * Releases the cursor and, unless the stream reads in the caller's transaction, its session and connection; ends
+     * the call's observation.
+     */
     void close() {
         if (closed) {
             return;
@@ -156,14 +162,18 @@ final class CursorStream<E> implements Spliterator<E> {
                 results.close();
             }
         } finally {
-            if (ownTransaction != null) {
-                try {
-                    if (ownTransaction.isActive()) {
-                        ownTransaction.rollback(); // it only read
+            try {
+                if (ownTransaction != null) {
+                    try {
+                        if (ownTransaction.isActive()) {
+                            ownTransaction.rollback(); // it only read
+                        }
+                    } finally {
+                        session.close();
                     }
-                } finally {
-                    session.close();
                 }
+            } finally {
+                end.run();
             }
         }
     }

@@ -2,19 +2,26 @@ package dev.ignis.engine.internal.execute;
 
 import dev.ignis.engine.internal.route.ReadRoute;
 import dev.ignis.engine.settings.QueryListener;
+import dev.ignis.engine.settings.QueryObservations;
+import io.micrometer.observation.ObservationRegistry;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Reports statements and calls to the engine's {@link QueryListener}. A call's statement count includes the
- * statements its includes ran on other datasources and threads, because they share its {@link Call}.
+ * The engine's one observation point: reports statements and calls to its {@link QueryListener} and, when it has an
+ * {@link ObservationRegistry}, makes each call a Micrometer observation ({@link QueryObservations#CALL}) and each
+ * statement one ({@link QueryObservations#STATEMENT}) whose parent is its call's, named explicitly because includes
+ * run statements on other threads. A call's statement count includes the statements its includes ran on other
+ * datasources and threads, because they share its {@link Call}.
  */
 public final class Observation {
     private final QueryListener listener;
+    private final ObservationRegistry registry;
 
-    public Observation(QueryListener listener) {
+    public Observation(QueryListener listener, ObservationRegistry registry) {
         this.listener = listener;
+        this.registry = registry;
     }
 
     /** The repository call in progress; statements run for it (on any thread) are counted here. */
@@ -24,12 +31,32 @@ public final class Observation {
         final String operation;
         final AtomicInteger statements = new AtomicInteger();
         final ReadRoute route;
+        final io.micrometer.observation.Observation observed;
+        /** Whether the observation ends later than the call, with the stream it returned. */
+        private boolean outlived;
+        private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Call(String dataSource, String model, String operation, ReadRoute route) {
+        Call(String dataSource, String model, String operation, ReadRoute route, io.micrometer.observation.Observation observed) {
             this.dataSource = dataSource;
             this.model = model;
             this.operation = operation;
             this.route = route;
+            this.observed = observed;
+        }
+
+        /**
+         * Keeps the call's observation open past the call, for a result (a stream) whose statements run later:
+         * {@code end} must be run once, when the result is closed or read to the end.
+         */
+        public Runnable outlive() {
+            outlived = true;
+            return this::stop;
+        }
+
+        private void stop() {
+            if (stopped.compareAndSet(false, true)) {
+                observed.stop();
+            }
         }
 
         /** Where the call's reads may go, decided when it started (its includes on other threads follow it too). */
@@ -61,19 +88,54 @@ public final class Observation {
         if (outer != null) {
             return work.apply(outer); // a repository call made inside another one counts towards the outer call
         }
-        Call call = new Call(dataSource, model, operation, route);
+        io.micrometer.observation.Observation observed = registry.isNoop() ? io.micrometer.observation.Observation.NOOP
+                : io.micrometer.observation.Observation.createNotStarted(QueryObservations.CALL, registry)
+                .contextualName(model + "." + operation)
+                .lowCardinalityKeyValue(QueryObservations.DATASOURCE, dataSource)
+                .lowCardinalityKeyValue(QueryObservations.MODEL, model)
+                .lowCardinalityKeyValue(QueryObservations.OPERATION, operation)
+                .start();
+        Call call = new Call(dataSource, model, operation, route, observed);
         CURRENT.set(call);
         long start = System.nanoTime();
+        Throwable error = null;
+        io.micrometer.observation.Observation.Scope scope = observed.openScope();
         try {
             T result = work.apply(call);
             listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements.get(), System.nanoTime() - start, null));
             return result;
         } catch (RuntimeException | Error e) {
+            error = e;
             listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements.get(), System.nanoTime() - start, e));
             throw e;
         } finally {
             CURRENT.remove();
+            scope.close(); // before the observation stops, as Micrometer requires
+            if (!observed.isNoop()) {
+                observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
+                if (error != null) {
+                    observed.error(error);
+                }
+                if (error != null || !call.outlived) {
+                    call.stop();
+                }
+            }
         }
+    }
+
+    /**
+     * {@code work} as it should run on another thread for {@code call} (or the call in progress here): with its observation
+     * current there (what tracing handlers and any instrumentation below the engine see) while it runs.
+     */
+    public Runnable onOtherThread(Call call, Runnable work) {
+        Call known = call != null ? call : CURRENT.get();
+        io.micrometer.observation.Observation current = known != null ? known.observed : registry.getCurrentObservation();
+        return current == null || current.isNoop() ? work : () -> current.scoped(work);
+    }
+
+    /** "success", or the simple name of the exception type, as the metrics tag it. */
+    private static String outcome(Throwable error) {
+        return error == null ? "success" : error.getClass().getSimpleName();
     }
 
     /** Reports a call made across tenants (the caller logs it). */
@@ -95,16 +157,61 @@ public final class Observation {
         if (counted != null) {
             counted.statements.incrementAndGet();
         }
+        io.micrometer.observation.Observation observed = registry.isNoop() ? io.micrometer.observation.Observation.NOOP
+                : io.micrometer.observation.Observation.createNotStarted(QueryObservations.STATEMENT, registry)
+                .parentObservation(counted != null ? counted.observed : registry.getCurrentObservation())
+                .contextualName("sql " + model + "." + operation)
+                .lowCardinalityKeyValue(QueryObservations.DATASOURCE, dataSource)
+                .lowCardinalityKeyValue(QueryObservations.MODEL, model)
+                .lowCardinalityKeyValue(QueryObservations.OPERATION, operation)
+                .lowCardinalityKeyValue(QueryObservations.STRATEGY, strategy)
+                .lowCardinalityKeyValue(QueryObservations.ROLE, target.role())
+                .lowCardinalityKeyValue(QueryObservations.POOL, target.pool())
+                .start();
+        io.micrometer.observation.Observation enclosing = null;
+        if (!observed.isNoop()) {
+            enclosing = RUNNING.get();
+            RUNNING.set(observed);
+        }
         long start = System.nanoTime();
+        Throwable error = null;
+        io.micrometer.observation.Observation.Scope scope = observed.openScope();
         try {
             T result = work.get();
             listener.onStatement(new QueryListener.StatementEvent(dataSource, model, operation, strategy, System.nanoTime() - start, null,
                     target.role(), target.pool()));
             return result;
         } catch (RuntimeException | Error e) {
+            error = e;
             listener.onStatement(new QueryListener.StatementEvent(dataSource, model, operation, strategy, System.nanoTime() - start, e,
                     target.role(), target.pool()));
             throw e;
+        } finally {
+            scope.close();
+            if (!observed.isNoop()) {
+                RUNNING.set(enclosing);
+                observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
+                if (error != null) {
+                    observed.error(error);
+                }
+                observed.stop();
+            }
+        }
+    }
+
+    /** The statement observation running on this thread, for the SQL it sends (see {@link SqlLog}). */
+    private static final ThreadLocal<io.micrometer.observation.Observation> RUNNING = new ThreadLocal<>();
+
+    /** Whether a statement observation is running on this thread. */
+    static boolean statementObserved() {
+        return RUNNING.get() != null;
+    }
+
+    /** Names the shape of the SQL the statement running on this thread sends, on its observation. */
+    static void shape(String shape) {
+        io.micrometer.observation.Observation statement = RUNNING.get();
+        if (statement != null) {
+            statement.highCardinalityKeyValue(QueryObservations.SHAPE, shape);
         }
     }
 }

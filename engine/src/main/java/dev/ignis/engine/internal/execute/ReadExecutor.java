@@ -270,7 +270,7 @@ public final class ReadExecutor {
         // them runs on this thread too: a single cross-datasource step costs no hand-off to another thread.
         List<CompletableFuture<Void>> elsewhere = new ArrayList<>();
         for (int i = 0; i < remote.size() - 1; i++) {
-            elsewhere.add(CompletableFuture.runAsync(remote.get(i), crossDataSourcePool));
+            elsewhere.add(CompletableFuture.runAsync(ctx.dataSource().observation().onOtherThread(ctx.call(), remote.get(i)), crossDataSourcePool));
         }
         RuntimeException failure = null;
         try {

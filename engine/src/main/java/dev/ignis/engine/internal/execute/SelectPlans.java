@@ -104,6 +104,8 @@ final class SelectPlans {
         SelectPlan sql = suffix.isEmpty() ? plan.get() : plan.get().withSuffix(suffix);
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
         factory.getJdbcServices().getSqlStatementLogger().logStatement(sql.sql());
+        // Run on a connection of its own, the SQL reaches no statement inspector: hand it to the configured one (SqlLog).
+        factory.getSessionFactoryOptions().getStatementInspector().inspect(sql.sql());
         StatisticsImplementor statistics = factory.getStatistics();
         boolean counted = statistics.isStatisticsEnabled();
         long start = counted ? System.nanoTime() : 0;

@@ -237,6 +237,6 @@ class FailedStartTest {
     }
 
     private static Observation observation() {
-        return new Observation(QueryListener.NONE);
+        return new Observation(QueryListener.NONE, io.micrometer.observation.ObservationRegistry.NOOP);
     }
 }
