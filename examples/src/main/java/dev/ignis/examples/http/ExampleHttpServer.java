@@ -239,7 +239,7 @@ public final class ExampleHttpServer implements AutoCloseable {
         try {
             return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new HttpError.MalformedRequest("Malformed percent-encoding in '" + encoded + "': " + e.getMessage());
+            throw new HttpError.MalformedRequest("Malformed percent-encoding in '" + encoded + "'");
         }
     }
 
