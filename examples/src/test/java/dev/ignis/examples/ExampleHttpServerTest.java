@@ -214,6 +214,7 @@ class ExampleHttpServerTest {
                 Arguments.of("GET /us%ZZers HTTP/1.1", 400, "Malformed request"),
                 Arguments.of("GET /users/a%2Fb HTTP/1.1", 400, "Ambiguous URI path separator"),
                 Arguments.of("GET /users|x HTTP/1.1", 400, "Illegal Path Character"),
+                Arguments.of("GET /caf\u00e9 HTTP/1.1", 400, "Illegal Path Character"),
                 Arguments.of("GET /users?filter=\u0001 HTTP/1.1", 400, "Illegal character CNTL=0x1"),
                 Arguments.of("GARBAGE", 400, "No URI"),
                 Arguments.of("GET /users", 505, "HTTP/0.9 not supported"),
