@@ -8,8 +8,9 @@ module dev.ignis.examples {
     // MetricsModule: every query timed in the component's MeterRegistry (a Prometheus one here).
     requires dev.ignis.metrics;
     requires micrometer.registry.prometheus;
-    // The HTTP surface: the JDK's server, Jackson for the JSON answers.
-    requires jdk.httpserver;
+    // The HTTP surface: Jetty's core server (it reads org.eclipse.jetty.http/io/util transitively), Jackson for the
+    // JSON answers.
+    requires org.eclipse.jetty.server;
     requires com.fasterxml.jackson.databind;
     // Dagger wires the example (generated code in this module); it needs javax.inject at run time as well.
     requires dagger;

@@ -38,8 +38,7 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class Run {
-    private static final String[] JVM_ARGS = {"-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            "-Dorg.jboss.logging.provider=slf4j"};
+    private static final String[] JVM_ARGS = {"-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"};
 
     /** A set of benchmark classes measured with the same forks and iterations. */
     record Group(String name, String classes, int forks, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime) {

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -184,6 +187,59 @@ class ExampleHttpServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    /**
+     * Request lines the server cannot read, sent on a raw socket as a careless client would (an unencoded space in the
+     * query, broken percent-encoding, characters a path may not hold, no version): each is answered with the JSON error
+     * of every other failure, never an HTML page, with the status that names the problem.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("malformedRequestLines")
+    void malformedRequestsAreAnsweredInJson(String requestLine, int status, String messagePart) throws IOException {
+        String response = exchangeRaw(requestLine);
+
+        assertThat(response).as(response).startsWith("HTTP/1.1 " + status + " ");
+        assertThat(response).as(response).containsPattern("(?im)^content-type: application/json; charset=utf-8$");
+        JsonNode error = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)).get("error");
+        assertThat(error.get("statusCode").asInt()).isEqualTo(status);
+        assertThat(error.get("message").asText()).contains(messagePart);
+        assertThat(response).doesNotContain("<html", "<h1>", "\tat ");
+    }
+
+    static List<Arguments> malformedRequestLines() {
+        return List.of(
+                Arguments.of("GET /users?filter={\"where\": {}} HTTP/1.1", 400, "Illegal character SPACE"),
+                Arguments.of("GET /users?filter=%ZZ HTTP/1.1", 400, "Malformed percent-encoding in '%ZZ'"),
+                Arguments.of("GET /us%ZZers HTTP/1.1", 400, "Malformed request"),
+                Arguments.of("GET /users/a%2Fb HTTP/1.1", 400, "Ambiguous URI path separator"),
+                Arguments.of("GET /users|x HTTP/1.1", 400, "Illegal Path Character"),
+                Arguments.of("GET /caf\u00e9 HTTP/1.1", 400, "Illegal Path Character"),
+                Arguments.of("GET /users?filter=\u0001 HTTP/1.1", 400, "Illegal character CNTL=0x1"),
+                Arguments.of("GARBAGE", 400, "No URI"),
+                Arguments.of("GET /users", 505, "HTTP/0.9 not supported"),
+                Arguments.of("GET /users?filter=" + "x".repeat(70_000) + " HTTP/1.1", 414, "URI Too Long"));
+    }
+
+    /** A raw JSON filter, not percent-encoded, is read as it is: braces and quotes are not malformed in a query. */
+    @Test
+    void anUnencodedJsonFilterIsRead() throws IOException {
+        String response = exchangeRaw("GET /users?filter={\"where\":{\"name\":\"Ada\"}} HTTP/1.1");
+        assertThat(response).as(response).startsWith("HTTP/1.1 200 ");
+        JsonNode rows = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("name").asText()).isEqualTo("Ada");
+    }
+
+    /** One request on its own connection, written byte for byte; the whole response as the server sent it. */
+    private String exchangeRaw(String requestLine) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**

@@ -1,32 +1,38 @@
 package dev.ignis.examples.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.repository.RangeResult;
 import dev.ignis.api.repository.ViewRepository;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.IgnisApplication;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The example's HTTP surface, on the JDK's {@code jdk.httpserver}, read-only:
+ * The example's HTTP surface, on Jetty's core server (its {@link Handler} API, no servlets), read-only:
  * <ul>
  *   <li>{@code GET /<resource>?filter=<json>}: a page of rows as a JSON array, with
  *       {@code Content-Range: records 0-9/120};</li>
@@ -35,45 +41,51 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code GET /}: the resources served.</li>
  * </ul>
  * Resources are the application's repositories ({@link Resources}). Rows are {@link Engine#toMap(Object, Filter)}: flat
- * properties by filter key, included relations nested, timestamps as ISO-8601 strings. Errors answer
- * {@code {"error": {...}}} ({@link HttpError}): 400 for a bad filter (with its {@code path} and {@code validNames}),
- * 404, 409, 503, and 500 without details for the rest.
+ * properties by filter key, included relations nested, timestamps as ISO-8601 strings. Every error answers
+ * {@code {"error": {...}}} ({@link HttpError}): 400 for a bad filter (with its {@code path} and {@code validNames}) or a
+ * malformed request, 404, 405, 409, 503, and 500 without details for the rest. Requests Jetty rejects before any
+ * handler runs (a request line or URI it cannot parse, a request line longer than 64 KB) are answered in the same JSON
+ * by the server's error handler.
  */
 public final class ExampleHttpServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ExampleHttpServer.class.getName());
     private static final String JSON = "application/json; charset=utf-8";
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    static final String NO_DELAY = "sun.net.httpserver.nodelay";
-
-    static {
-        // jdk.httpserver writes a response's headers and body separately; with Nagle's algorithm on, the body waits for
-        // the client's delayed ACK (~40 ms) on every keep-alive request. The server reads this property once, when the
-        // first server of the JVM is created; an explicit -Dsun.net.httpserver.nodelay wins.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
-    }
+    /** Room for long JSON filters in the query string; Jetty's default is 8 KB. */
+    private static final int REQUEST_HEADER_BYTES = 64 * 1024;
+    private static final int MAX_THREADS = 16;
 
     private final Engine engine;
     private final Map<String, ViewRepository<?, ?>> resources;
     private final PrometheusMeterRegistry meters;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
 
     private ExampleHttpServer(Engine engine, Map<String, ViewRepository<?, ?>> resources, PrometheusMeterRegistry meters,
-                              InetSocketAddress address) throws IOException {
+                              InetSocketAddress address) {
         this.engine = engine;
         this.resources = Map.copyOf(resources);
         this.meters = meters;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "ignis-http-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+        threads.setName("ignis-http");
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(address.getAddress().getHostAddress());
+        connector.setPort(address.getPort());
+        // No Nagle: a response's headers and body must not wait for the client's delayed ACK on keep-alive connections.
+        connector.setAcceptedTcpNoDelay(true);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                ExampleHttpServer.this.handle(request, response, callback);
+                return true;
+            }
         });
-        this.server = HttpServer.create(address, 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
+        server.setErrorHandler(new JsonErrors());
     }
 
     /**
@@ -89,19 +101,26 @@ public final class ExampleHttpServer implements AutoCloseable {
     public static ExampleHttpServer start(Engine engine, Map<String, ViewRepository<?, ?>> resources,
                                           PrometheusMeterRegistry meters, InetSocketAddress address) throws IOException {
         ExampleHttpServer http = new ExampleHttpServer(engine, resources, meters, address);
-        http.server.start();
+        try {
+            http.server.start();
+        } catch (IOException e) {
+            http.close();
+            throw e;
+        } catch (Exception e) {
+            http.close();
+            throw new IOException("The HTTP server did not start on " + address + ": " + e.getMessage(), e);
+        }
         return http;
     }
 
     /** {@code http://127.0.0.1:<port>/}. */
     public URI uri() {
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort() + "/");
+        String host = connector.getHost();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + "/");
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** The path segments served, sorted ({@code audit-events, configurations, users}). */
@@ -112,61 +131,54 @@ public final class ExampleHttpServer implements AutoCloseable {
     /** Stops accepting requests and stops the server's threads; the application stays open. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
         try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "Stopping the HTTP server failed", e);
         }
     }
 
     // ---- requests
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                route(exchange);
-            } catch (RuntimeException | Error e) {
-                HttpError error = HttpError.from(e);
-                if (error.isServerFault()) {
-                    LOG.log(System.Logger.Level.ERROR, "GET " + exchange.getRequestURI() + " failed", e);
-                }
-                sendJson(exchange, error.status(), error.body());
+    private void handle(Request request, Response response, Callback callback) {
+        try {
+            route(new Exchange(request, response, callback));
+        } catch (RuntimeException | Error e) {
+            HttpError error = HttpError.from(e);
+            if (error.isServerFault()) {
+                LOG.log(System.Logger.Level.ERROR, request.getMethod() + " " + request.getHttpURI() + " failed", e);
             }
+            new Exchange(request, response, callback).sendJson(error);
         }
     }
 
-    private void route(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestMethod().equals("GET")) {
-            exchange.getResponseHeaders().set("Allow", "GET");
-            HttpError error = HttpError.of(405, "Only GET is served here, not " + exchange.getRequestMethod());
-            sendJson(exchange, error.status(), error.body());
+    private void route(Exchange exchange) {
+        String method = exchange.request.getMethod();
+        if (!method.equals("GET")) {
+            exchange.response.getHeaders().put(HttpHeader.ALLOW, "GET");
+            exchange.sendJson(HttpError.of(405, "Only GET is served here, not " + method));
             return;
         }
-        List<String> segments = segments(exchange.getRequestURI());
+        String rawPath = exchange.request.getHttpURI().getPath();
+        List<String> segments = segments(rawPath);
         if (segments.isEmpty()) {
             Map<String, Object> index = new LinkedHashMap<>();
             index.put("resources", resources().stream().map(r -> "/" + r).toList());
             index.put("metrics", "/metrics");
-            sendJson(exchange, 200, index);
+            exchange.sendJson(200, index);
             return;
         }
         if (segments.size() == 1 && segments.get(0).equals("metrics")) {
-            send(exchange, 200, PROMETHEUS_TEXT, meters.scrape().getBytes(StandardCharsets.UTF_8));
+            exchange.send(200, PROMETHEUS_TEXT, meters.scrape().getBytes(StandardCharsets.UTF_8));
             return;
         }
         ViewRepository<?, ?> repository = resources.get(segments.get(0));
         if (repository == null || segments.size() > 2) {
-            HttpError error = HttpError.of(404, "NotFound", "Nothing is served at " + exchange.getRequestURI().getRawPath(),
-                    Map.of("resources", resources().stream().map(r -> "/" + r).toList()));
-            sendJson(exchange, error.status(), error.body());
+            exchange.sendJson(HttpError.of(404, "NotFound", "Nothing is served at " + rawPath,
+                    Map.of("resources", resources().stream().map(r -> "/" + r).toList())));
             return;
         }
-        Filter filter = Filter.parse(parameter(exchange.getRequestURI(), "filter").orElse(null));
+        Filter filter = Filter.parse(parameter(exchange.request.getHttpURI().getQuery(), "filter").orElse(null));
         if (segments.size() == 1) {
             list(exchange, repository, filter);
         } else {
@@ -174,69 +186,100 @@ public final class ExampleHttpServer implements AutoCloseable {
         }
     }
 
-    private void list(HttpExchange exchange, ViewRepository<?, ?> repository, Filter filter) throws IOException {
+    private void list(Exchange exchange, ViewRepository<?, ?> repository, Filter filter) {
         RangeResult<?> page = repository.findWithRange(filter);
         List<Map<String, Object>> rows = new ArrayList<>(page.data().size());
         page.data().forEach(row -> rows.add(engine.toMap(row, filter)));
-        exchange.getResponseHeaders().set("Content-Range", page.range().toContentRange("records"));
-        exchange.getResponseHeaders().set("Access-Control-Expose-Headers", "Content-Range");
-        sendJson(exchange, 200, rows);
+        exchange.response.getHeaders().put("Content-Range", page.range().toContentRange("records"));
+        exchange.response.getHeaders().put("Access-Control-Expose-Headers", "Content-Range");
+        exchange.sendJson(200, rows);
     }
 
     /** The id arrives as text; the engine converts it to the model's id type (a FilterException, 400, if it cannot). */
     @SuppressWarnings("unchecked")
-    private void one(HttpExchange exchange, ViewRepository<?, ?> repository, String id, Filter filter) throws IOException {
+    private void one(Exchange exchange, ViewRepository<?, ?> repository, String id, Filter filter) {
         Optional<?> row = ((ViewRepository<?, Object>) repository).findById(id, filter);
         if (row.isEmpty()) {
-            HttpError error = HttpError.of(404, "NotFoundException",
-                    repository.modelClass().getSimpleName() + " with id '" + id + "' was not found", Map.of());
-            sendJson(exchange, error.status(), error.body());
+            exchange.sendJson(HttpError.of(404, "NotFoundException",
+                    repository.modelClass().getSimpleName() + " with id '" + id + "' was not found", Map.of()));
             return;
         }
-        sendJson(exchange, 200, engine.toMap(row.get(), filter));
+        exchange.sendJson(200, engine.toMap(row.get(), filter));
     }
 
     // ---- plumbing
 
     /** Decoded, non-empty path segments: {@code /audit-events/12} → {@code [audit-events, 12]}. */
-    private static List<String> segments(URI uri) {
+    private static List<String> segments(String rawPath) {
         List<String> segments = new ArrayList<>();
-        String raw = uri.getRawPath() == null ? "" : uri.getRawPath();
-        for (String segment : raw.split("/")) {
+        for (String segment : (rawPath == null ? "" : rawPath).split("/")) {
             if (!segment.isEmpty()) {
-                segments.add(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+                segments.add(decode(segment.replace("+", "%2B")));
             }
         }
         return segments;
     }
 
-    /** The first value of a query parameter, URL-decoded. */
-    static Optional<String> parameter(URI uri, String name) {
-        String query = uri.getRawQuery();
-        if (query == null) {
+    /** The first value of a query parameter in a raw query string, URL-decoded. */
+    static Optional<String> parameter(String rawQuery, String name) {
+        if (rawQuery == null) {
             return Optional.empty();
         }
-        for (String pair : query.split("&")) {
+        for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             if (key.equals(name)) {
-                return Optional.of(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                return Optional.of(eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
         }
         return Optional.empty();
     }
 
-    private static void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-        send(exchange, status, JSON, Json.write(body));
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new HttpError.MalformedRequest("Malformed percent-encoding in '" + encoded + "'");
+        }
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    /** One request's answer: the status, the headers, then the whole body in one write, with its Content-Length. */
+    private record Exchange(Request request, Response response, Callback callback) {
+        void sendJson(HttpError error) {
+            sendJson(error.status(), error.body());
+        }
+
+        void sendJson(int status, Object body) {
+            send(status, JSON, Json.write(body));
+        }
+
+        void send(int status, String contentType, byte[] body) {
+            response.setStatus(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
+    }
+
+    /**
+     * Jetty's error handler, which answers requests that never reach {@link #handle}: a request line or URI it
+     * cannot parse (400), one too long (414), an unsupported version (505). The same JSON as every other error, with
+     * Jetty's status and what it found wrong; for any other server-side status, no details.
+     */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = request.getAttribute(ERROR_STATUS) instanceof Integer s ? s : response.getStatus();
+            String reason = request.getAttribute(ERROR_MESSAGE) instanceof String m && !m.isBlank() ? m : null;
+            new Exchange(request, response, callback).sendJson(rejected(status, reason));
+            return true;
+        }
+
+        static HttpError rejected(int status, String reason) {
+            String statusText = HttpStatus.getMessage(status);
+            boolean clientFault = status < 500 || status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505;
+            String message = clientFault ? "Malformed request: " + (reason == null ? statusText : reason) : statusText;
+            return HttpError.of(status, statusText.replace(" ", ""), message, Map.of());
         }
     }
 }

@@ -37,6 +37,9 @@ record HttpError(int status, Map<String, Object> body) {
     /** Maps an exception from a repository call; {@link #isServerFault()} says whether to log it. */
     static HttpError from(Throwable e) {
         String name = e.getClass().getSimpleName();
+        if (e instanceof MalformedRequest) {
+            return of(400, "BadRequest", e.getMessage(), Map.of());
+        }
         if (e instanceof UnsupportedOperatorException u) {
             Map<String, Object> extra = filterDetails(u);
             extra.put("operator", u.operator());
@@ -65,6 +68,13 @@ record HttpError(int status, Map<String, Object> body) {
             return of(500, name, "Internal server error", Map.of());
         }
         return of(500, "InternalServerError", "Internal server error", Map.of());
+    }
+
+    /** A request the server cannot read (a query or path with broken percent-encoding): 400. */
+    static final class MalformedRequest extends RuntimeException {
+        MalformedRequest(String message) {
+            super(message, null, false, false);
+        }
     }
 
     boolean isServerFault() {
