@@ -165,6 +165,18 @@ public final class JdbcConfigurations {
         }
     }
 
+    /** The configuration columns, each quoted, separated by commas. */
+    static String configColumns(Db db, String alias) {
+        StringBuilder out = new StringBuilder();
+        for (String name : CONFIG_COLUMNS.split(", ")) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(alias == null ? "" : alias + ".").append(db.q(name));
+        }
+        return out.toString();
+    }
+
     static String insertSql(Db db) {
         return "insert into " + db.q("Configuration") + " (" + quoted(db, CONFIG_COLUMNS) + ") values (?, ?, ?, ?, ?, ?, ?)";
     }
@@ -196,7 +208,8 @@ public final class JdbcConfigurations {
         ps.setString(10, u.getName());
     }
 
-    private Configuration configuration(ResultSet rs) throws SQLException {
+    /** A configuration from the first 7 columns, in {@link #CONFIG_COLUMNS} order. */
+    Configuration configuration(ResultSet rs) throws SQLException {
         Configuration row = new Configuration();
         row.setId(rs.getString(1));
         TzColumns tz = row.getTz();
