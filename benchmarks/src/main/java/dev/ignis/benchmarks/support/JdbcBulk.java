@@ -66,24 +66,7 @@ public final class JdbcBulk {
 
     /** Many rows: one JDBC batch in one transaction. */
     public void upsertAll(List<Configuration> batch) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement(upsertSql)) {
-                for (Configuration row : batch) {
-                    JdbcConfigurations.bind(db, ps, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        rows.batch(upsertSql, batch);
     }
 
     /**

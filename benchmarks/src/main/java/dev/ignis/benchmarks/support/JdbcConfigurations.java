@@ -145,9 +145,14 @@ public final class JdbcConfigurations {
 
     /** Many rows: one JDBC batch in one transaction (all or nothing, like the library's createAll). */
     public void insertAll(List<Configuration> rows) {
+        batch(insertSql, rows);
+    }
+
+    /** One JDBC batch of a statement binding a configuration's 7 columns, in one transaction. */
+    void batch(String sql, List<Configuration> rows) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 for (Configuration row : rows) {
                     bind(db, ps, row);
                     ps.addBatch();
