@@ -35,7 +35,7 @@ public final class Report {
     record Ratio(String scenario, String label, String num, String den, boolean timeRatio, double goal, boolean atMost, String meaning) {
     }
 
-    static final List<Ratio> RATIOS = List.of(
+    private static final List<Ratio> SCENARIOS_1_TO_7 = List.of(
             new Ratio("1 · H2", "(b) Hibernate / (a) JDBC", "ReadBench.hibernate[db=h2]", "ReadBench.jdbc[db=h2]", false, Double.NaN, false,
                     "plain Hibernate with join fetch, for scale"),
             new Ratio("1 · H2", "(c) Ignis typed / (a) JDBC", "ReadBench.ignisTyped[db=h2]", "ReadBench.jdbc[db=h2]", false, 0.90, false,
@@ -84,6 +84,21 @@ public final class Report {
             perParent("MariaDB", "mariadb", 10_000, 0.80), perParent("MariaDB", "mariadb", 100, Double.NaN),
             windowed("PostgreSQL", "postgres", 10_000), windowed("PostgreSQL", "postgres", 100),
             windowed("MariaDB", "mariadb", 10_000), windowed("MariaDB", "mariadb", 100));
+
+    static final List<Ratio> RATIOS = java.util.stream.Stream.concat(SCENARIOS_1_TO_7.stream(),
+            java.util.stream.Stream.of(bulk("PostgreSQL", "postgres"), bulk("MariaDB", "mariadb"), bulk("H2", "h2")).flatMap(List::stream)).toList();
+
+    /** Scenario 8 on one database: upsert and stream against hand-written JDBC. */
+    private static List<Ratio> bulk(String database, String key) {
+        String p = "[bulkDb=" + key + "]";
+        return List.of(
+                new Ratio("8 · " + database, "upsertAll 1000: Ignis / JDBC batch", "BulkBench.upsertAllIgnis" + p, "BulkBench.upsertAllJdbc" + p,
+                        false, 0.80, false, "1000 rows, half updates, in one transaction"),
+                new Ratio("8 · " + database, "upsertAll returning rows / JDBC batch", "BulkBench.upsertAllReturningIgnis" + p, "BulkBench.upsertAllJdbc" + p,
+                        false, Double.NaN, false, "the same with the stored rows returned (JDBC returns none)"),
+                new Ratio("8 · " + database, "stream 20,000 rows: Ignis / JDBC cursor", "BulkBench.streamIgnis" + p, "BulkBench.streamJdbc" + p,
+                        false, 0.80, false, "rows per second through a cursor"));
+    }
 
     /** Scenario 7, the library against the hand-written index-driven statement (time ratio: higher is better). */
     private static Ratio perParent(String database, String key, int children, double goal) {

@@ -60,6 +60,7 @@ public final class Run {
                     new Group("reads", "ReadBench|CrossBench", 2, 7, s1, 2, s1),
                     new Group("per-parent", "PerParentBench", 1, 5, s1, 3, s1),
                     new Group("crud", "CrudBench", 2, 5, s1, 2, s1),
+                    new Group("bulk", "BulkBench", 2, 5, s1, 2, s1),
                     new Group("compile", "CompileBench", 2, 5, s1, 2, s1),
                     new Group("boot-cold", "BootColdBench", 3, 0, s1, 1, s1),
                     new Group("boot-warm", "BootWarmBench", 2, 30, s1, 10, s1));
@@ -67,12 +68,13 @@ public final class Run {
                     new Group("reads", "ReadBench|CrossBench", 3, 10, s1, 10, s1),
                     new Group("per-parent", "PerParentBench", 2, 5, s1, 5, s1),
                     new Group("crud", "CrudBench", 3, 8, s1, 8, s1),
+                    new Group("bulk", "BulkBench", 3, 8, s1, 8, s1),
                     new Group("compile", "CompileBench", 3, 5, s1, 5, s1),
                     new Group("boot-cold", "BootColdBench", 8, 0, s1, 1, s1),
                     new Group("boot-warm", "BootWarmBench", 3, 20, s1, 20, s1));
             // Checks that everything runs, in this JVM (no forks): numbers mean nothing.
             case "smoke" -> List.of(
-                    new Group("all", "ReadBench|CrossBench|CrudBench|CompileBench", 0, 0, s1, 1, TimeValue.milliseconds(200)),
+                    new Group("all", "ReadBench|CrossBench|CrudBench|BulkBench|CompileBench", 0, 0, s1, 1, TimeValue.milliseconds(200)),
                     new Group("boot", "BootWarmBench", 0, 0, s1, 1, s1));
             default -> throw new IllegalArgumentException("unknown profile '" + name + "'; use quick, full, smoke or report FILE");
         };

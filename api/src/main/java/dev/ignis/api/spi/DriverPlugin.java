@@ -174,6 +174,16 @@ public interface DriverPlugin {
     }
 
     /**
+     * The upsert of {@code rows} rows in one statement that also returns every row it inserted or updated, as stored,
+     * with the columns {@code returned} in that order; its parameters are one group per row of one {@code ?} per
+     * column of {@link UpsertStatement#columns()}. Rows may come back in any order. Null (the default) when the
+     * database cannot return them with the statement itself: the engine then reads the stored rows back with a select.
+     */
+    default String upsertReturningSql(UpsertStatement statement, int rows, List<String> returned) {
+        return null;
+    }
+
+    /**
      * Whether an open streaming cursor keeps its connection from running other statements until it is read to the
      * end (MySQL/MariaDB streaming results): includes of a stream then run on a second connection.
      */

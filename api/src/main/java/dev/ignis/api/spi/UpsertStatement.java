@@ -20,7 +20,17 @@ public record UpsertStatement(String table, List<String> columns, List<String> k
 
     /** {@code insert into table (c1, c2) values (?, ?)}: the start of the upserts that extend an insert. */
     public String insertValues() {
-        return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        return insertValues(1);
+    }
+
+    /** {@code insert into table (c1, c2) values (?, ?), (?, ?)}: the same for {@code rows} rows in one statement. */
+    public String insertValues(int rows) {
+        return "insert into " + table + " (" + String.join(", ", columns) + ") values " + valueRows(rows);
+    }
+
+    /** {@code (?, ?), (?, ?)}: one group of parameters per row, one parameter per column. */
+    public String valueRows(int rows) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        return String.join(", ", java.util.Collections.nCopies(rows, row));
     }
 }

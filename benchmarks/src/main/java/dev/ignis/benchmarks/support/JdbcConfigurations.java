@@ -145,9 +145,14 @@ public final class JdbcConfigurations {
 
     /** Many rows: one JDBC batch in one transaction (all or nothing, like the library's createAll). */
     public void insertAll(List<Configuration> rows) {
+        batch(insertSql, rows);
+    }
+
+    /** One JDBC batch of a statement binding a configuration's 7 columns, in one transaction. */
+    void batch(String sql, List<Configuration> rows) {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
                 for (Configuration row : rows) {
                     bind(db, ps, row);
                     ps.addBatch();
@@ -163,6 +168,18 @@ public final class JdbcConfigurations {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The configuration columns, each quoted, separated by commas. */
+    static String configColumns(Db db, String alias) {
+        StringBuilder out = new StringBuilder();
+        for (String name : CONFIG_COLUMNS.split(", ")) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(alias == null ? "" : alias + ".").append(db.q(name));
+        }
+        return out.toString();
     }
 
     static String insertSql(Db db) {
@@ -196,7 +213,8 @@ public final class JdbcConfigurations {
         ps.setString(10, u.getName());
     }
 
-    private Configuration configuration(ResultSet rs) throws SQLException {
+    /** A configuration from the first 7 columns, in {@link #CONFIG_COLUMNS} order. */
+    Configuration configuration(ResultSet rs) throws SQLException {
         Configuration row = new Configuration();
         row.setId(rs.getString(1));
         TzColumns tz = row.getTz();

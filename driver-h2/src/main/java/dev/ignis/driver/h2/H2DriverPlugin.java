@@ -118,10 +118,27 @@ public final class H2DriverPlugin implements DriverPlugin {
      */
     @Override
     public String upsertSql(UpsertStatement statement) {
+        return merge(statement, 1);
+    }
+
+    /**
+     * The merge of {@code rows} value rows as a data change delta table, {@code select .. from final table (merge ..)}:
+     * the inserted and the updated rows as stored. Not without an update branch, where a matched row is not part of
+     * the merge's result: then null, and the engine reads the rows back.
+     */
+    @Override
+    public String upsertReturningSql(UpsertStatement statement, int rows, List<String> returned) {
+        if (statement.updateColumns().isEmpty()) {
+            return null;
+        }
+        return "select " + String.join(", ", returned) + " from final table (" + merge(statement, rows) + ")";
+    }
+
+    private static String merge(UpsertStatement statement, int rows) {
         List<String> sourceColumns = statement.columns().stream().map(c -> "s." + c).toList();
-        StringBuilder sql = new StringBuilder("merge into ").append(statement.table()).append(" t using (values (")
-                .append(String.join(", ", java.util.Collections.nCopies(statement.columns().size(), "?")))
-                .append(")) s (").append(String.join(", ", statement.columns())).append(") on ")
+        StringBuilder sql = new StringBuilder("merge into ").append(statement.table()).append(" t using (values ")
+                .append(statement.valueRows(rows))
+                .append(") s (").append(String.join(", ", statement.columns())).append(") on ")
                 .append(String.join(" and ", statement.keyColumns().stream().map(c -> "t." + c + " = s." + c).toList()));
         if (!statement.updateColumns().isEmpty()) {
             sql.append(" when matched then update set ")

@@ -7,6 +7,7 @@ import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
 import org.junit.jupiter.api.Test;
+import dev.ignis.api.spi.UpsertStatement;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -133,5 +134,30 @@ class H2DriverPluginTest {
             }
             return out;
         }
+    }
+
+    @Test
+    void theReturningMergeReturnsInsertedAndUpdatedRowsAsStored() throws Exception {
+        UpsertStatement upsert = new UpsertStatement("up_t", List.of("id", "code", "name", "created"), List.of("code"), List.of("name"));
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:upsert_returning");
+             Statement s = c.createStatement()) {
+            s.execute("create table up_t (id varchar(10) primary key, code varchar(10) unique, name varchar(10), created int)");
+            s.execute("insert into up_t values ('a', 'c1', 'old', 1)");
+            try (PreparedStatement p = c.prepareStatement(plugin.upsertReturningSql(upsert, 2, List.of("id", "code", "name", "created")))) {
+                Object[] values = {"x", "c1", "new", 9, "b", "c2", "fresh", 2};
+                for (int i = 0; i < values.length; i++) {
+                    p.setObject(i + 1, values[i]);
+                }
+                List<String> rows = new ArrayList<>();
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3) + "/" + r.getInt(4));
+                    }
+                }
+                assertThat(rows).as("the matched row keeps its id and unlisted columns").containsExactlyInAnyOrder("a/c1/new/1", "b/c2/fresh/2");
+            }
+        }
+        assertThat(plugin.upsertReturningSql(new UpsertStatement("up_t", List.of("id", "code"), List.of("code"), List.of()), 1, List.of("id")))
+                .as("a merge without an update branch returns no matched row: the engine reads back").isNull();
     }
 }

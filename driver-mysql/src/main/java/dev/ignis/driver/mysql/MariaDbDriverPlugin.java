@@ -6,7 +6,9 @@ import dev.ignis.api.repository.RowLock;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ReplicaLagQuery;
 import dev.ignis.api.spi.ReplicationPositions;
+import dev.ignis.api.spi.UpsertStatement;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,6 +101,15 @@ public final class MariaDbDriverPlugin extends MySqlFamilyPlugin {
             case NOWAIT -> clause + " nowait";
             case SKIP_LOCKED -> clause + " skip locked";
         };
+    }
+
+    /**
+     * MariaDB 10.5+ takes {@code returning} after {@code on duplicate key update}: an inserted row comes back as
+     * inserted, a matched one as updated (its stored id and creation stamps). MySQL has no {@code returning}.
+     */
+    @Override
+    public String upsertReturningSql(UpsertStatement statement, int rows, List<String> returned) {
+        return upsert(statement, rows) + " returning " + String.join(", ", returned);
     }
 
     @Override

@@ -232,7 +232,12 @@ abstract class MySqlFamilyPlugin implements DriverPlugin {
      */
     @Override
     public String upsertSql(UpsertStatement statement) {
-        StringBuilder sql = new StringBuilder(statement.insertValues()).append(" on duplicate key update ");
+        return upsert(statement, 1);
+    }
+
+    /** The upsert of {@code rows} value rows in one statement. */
+    static String upsert(UpsertStatement statement, int rows) {
+        StringBuilder sql = new StringBuilder(statement.insertValues(rows)).append(" on duplicate key update ");
         List<String> sets = statement.updateColumns().isEmpty()
                 ? List.of(statement.keyColumns().get(0) + " = " + statement.keyColumns().get(0))
                 : statement.updateColumns().stream().map(c -> c + " = values(" + c + ")").toList();

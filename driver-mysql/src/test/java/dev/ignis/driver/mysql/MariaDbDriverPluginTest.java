@@ -7,6 +7,7 @@ import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
 import org.junit.jupiter.api.Test;
+import dev.ignis.api.spi.UpsertStatement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -206,5 +207,13 @@ class MariaDbDriverPluginTest {
             assumeTrue(false, "MariaDB not reachable at " + URL + ": " + e.getMessage());
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void theReturningUpsertIsOneMultiRowInsertOnMariaDbOnly() {
+        UpsertStatement upsert = new UpsertStatement("t", List.of("id", "name"), List.of("id"), List.of("name"));
+        assertThat(plugin.upsertReturningSql(upsert, 2, List.of("id", "name")))
+                .isEqualTo("insert into t (id, name) values (?, ?), (?, ?) on duplicate key update name = values(name) returning id, name");
+        assertThat(new MySqlDriverPlugin().upsertReturningSql(upsert, 2, List.of("id", "name"))).as("MySQL has no returning").isNull();
     }
 }

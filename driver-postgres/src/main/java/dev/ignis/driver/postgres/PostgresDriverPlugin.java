@@ -182,7 +182,23 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     /** {@code insert .. on conflict (key) do update set c = excluded.c} ({@code do nothing} with no column to update). */
     @Override
     public String upsertSql(UpsertStatement statement) {
-        StringBuilder sql = new StringBuilder(statement.insertValues()).append(" on conflict (").append(String.join(", ", statement.keyColumns())).append(")");
+        return upsert(statement, 1);
+    }
+
+    /**
+     * The same with {@code rows} value rows and {@code returning}: the inserted and the updated rows come back. Not
+     * with {@code do nothing}, which returns no row for a conflict: then null, and the engine reads the rows back.
+     */
+    @Override
+    public String upsertReturningSql(UpsertStatement statement, int rows, List<String> returned) {
+        if (statement.updateColumns().isEmpty()) {
+            return null;
+        }
+        return upsert(statement, rows) + " returning " + String.join(", ", returned);
+    }
+
+    private static String upsert(UpsertStatement statement, int rows) {
+        StringBuilder sql = new StringBuilder(statement.insertValues(rows)).append(" on conflict (").append(String.join(", ", statement.keyColumns())).append(")");
         if (statement.updateColumns().isEmpty()) {
             return sql.append(" do nothing").toString();
         }

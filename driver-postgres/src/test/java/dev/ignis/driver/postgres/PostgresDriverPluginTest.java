@@ -8,6 +8,7 @@ import dev.ignis.api.spi.ErrorKind;
 import dev.ignis.api.spi.ValueKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.ignis.api.spi.UpsertStatement;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -152,5 +153,14 @@ class PostgresDriverPluginTest {
             }
             return out;
         }
+    }
+
+    @Test
+    void theReturningUpsertIsOneMultiRowInsert() {
+        UpsertStatement upsert = new UpsertStatement("t", List.of("id", "name"), List.of("id"), List.of("name"));
+        assertThat(plugin.upsertReturningSql(upsert, 2, List.of("id", "name")))
+                .isEqualTo("insert into t (id, name) values (?, ?), (?, ?) on conflict (id) do update set name = excluded.name returning id, name");
+        assertThat(plugin.upsertReturningSql(new UpsertStatement("t", List.of("id"), List.of("id"), List.of()), 1, List.of("id")))
+                .as("do nothing returns no row for a conflict: the engine reads back").isNull();
     }
 }

@@ -10,7 +10,9 @@ import org.hibernate.ScrollMode;
 import org.hibernate.ScrollableResults;
 import org.hibernate.StatelessSession;
 import org.hibernate.Transaction;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,8 @@ final class CursorStream<E> implements Spliterator<E> {
     private final ArrayDeque<E> ready = new ArrayDeque<>();
     private StatelessSession session;
     private Transaction ownTransaction;
+    /** The planned cursor, or (for a shape without a plan) Hibernate's scrollable results. */
+    private SelectPlan.Cursor cursor;
     private ScrollableResults<Object[]> results;
     private boolean closed;
 
@@ -83,10 +87,16 @@ final class CursorStream<E> implements Spliterator<E> {
                 session = dataSource.sessionFactory().openStatelessSession();
                 ownTransaction = session.beginTransaction();
             }
-            results = dataSource.statement(call, plan.model().name(), OPERATION, "cursor",
-                    () -> params.bindTo(session.createSelectionQuery(hql.toString(), Object[].class))
+            dataSource.statement(call, plan.model().name(), OPERATION, "cursor", () -> {
+                // The shape's kept SQL plan reads rows as a page does; a shape without one scrolls through Hibernate.
+                cursor = dataSource.cursor(session, hql.toString(), params);
+                if (cursor == null) {
+                    results = params.bindTo(session.createSelectionQuery(hql.toString(), Object[].class))
                             .setFetchSize(dataSource.driver().streamFetchSize())
-                            .scroll(ScrollMode.FORWARD_ONLY));
+                            .scroll(ScrollMode.FORWARD_ONLY);
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
             close();
             throw dataSource.translate(e);
@@ -114,8 +124,9 @@ final class CursorStream<E> implements Spliterator<E> {
         int size = plan.includes().isEmpty() ? 64 : CHUNK;
         List<E> chunk = new ArrayList<>(size);
         try {
-            while (chunk.size() < size && results.next()) {
-                chunk.add(type.cast(plan.reader().read(results.get(), 0)));
+            Object[] row;
+            while (chunk.size() < size && (row = nextRow()) != null) {
+                chunk.add(type.cast(plan.reader().read(row, 0)));
             }
             if (chunk.isEmpty()) {
                 close();
@@ -131,6 +142,22 @@ final class CursorStream<E> implements Spliterator<E> {
         RowShaper.shape(plan.model(), chunk, plan.filter().fields());
         ready.addAll(chunk);
         return true;
+    }
+
+    /** The next row of the cursor, each select item at its index; null after the last. */
+    private Object[] nextRow() {
+        if (cursor == null) {
+            return results.next() ? results.get() : null;
+        }
+        try {
+            return cursor.next();
+        } catch (SQLException e) {
+            throw jdbcError(e);
+        }
+    }
+
+    private RuntimeException jdbcError(SQLException e) {
+        return ((SharedSessionContractImplementor) session).getJdbcServices().getSqlExceptionHelper().convert(e, "stream");
     }
 
     /** The chunk's include steps of the plan, as a page of these parents would run them. */
@@ -158,9 +185,14 @@ final class CursorStream<E> implements Spliterator<E> {
         closed = true;
         ready.clear();
         try {
+            if (cursor != null) {
+                cursor.close();
+            }
             if (results != null) {
                 results.close();
             }
+        } catch (SQLException e) {
+            throw dataSource.translate(jdbcError(e));
         } finally {
             try {
                 if (ownTransaction != null) {

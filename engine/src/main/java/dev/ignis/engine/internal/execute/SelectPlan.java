@@ -162,6 +162,46 @@ final class SelectPlan {
         }
     }
 
+    /** A forward-only cursor over the rows for {@link #values}, reading {@code fetchSize} rows per round trip. */
+    Cursor open(Connection connection, Object[] values, WrapperOptions options, int fetchSize) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        try {
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < slots.length; i++) {
+                bind(statement, i + 1, slots[i], slots[i].value(values[i], options), options);
+            }
+            return new Cursor(statement, statement.executeQuery(), reader, options);
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    /** The rows of an open select, one at a time, read as {@link #run} reads them; closing it closes the statement. */
+    static final class Cursor implements AutoCloseable {
+        private final PreparedStatement statement;
+        private final ResultSet rows;
+        private final TupleReader reader;
+        private final WrapperOptions options;
+
+        private Cursor(PreparedStatement statement, ResultSet rows, TupleReader reader, WrapperOptions options) {
+            this.statement = statement;
+            this.rows = rows;
+            this.reader = reader;
+            this.options = options;
+        }
+
+        /** The next row, or null after the last. */
+        Object[] next() throws SQLException {
+            return rows.next() ? reader.read(rows, options) : null;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void bind(PreparedStatement statement, int index, Slot slot, Object value, WrapperOptions options) throws SQLException {
         ((org.hibernate.type.descriptor.ValueBinder) slot.mapping().getJdbcValueBinder()).bind(statement, value, index, options);

@@ -85,15 +85,7 @@ final class SelectPlans {
             return new ArrayList<>();
         }
         String statement = paged(hql, params, limit, skip);
-        String key = shapeKey(statement, params);
-        Optional<SelectPlan> plan = plans.get(key);
-        if (plan == null) {
-            plan = Optional.ofNullable(translate(session, statement, params));
-            if (plans.size() >= capacity) {
-                plans.clear();
-            }
-            plans.put(key, plan);
-        }
+        Optional<SelectPlan> plan = plan(session, statement, params);
         Object[] values = plan.isEmpty() ? null : plan.get().values(params);
         if (values == null) {
             if (!suffix.isEmpty()) {
@@ -123,6 +115,36 @@ final class SelectPlans {
             // so that includes running meanwhile on other threads find one.
             shared.afterOperation(true);
         }
+    }
+
+    /**
+     * An open forward-only cursor over the rows of {@code hql} (its limit and offset already in it), on the session's
+     * connection; null when the shape has no plan, and the caller reads through Hibernate's query API instead.
+     */
+    SelectPlan.Cursor cursor(StatelessSession session, String hql, QueryParameters params, int fetchSize) {
+        Optional<SelectPlan> plan = plan(session, hql, params);
+        Object[] values = plan.isEmpty() ? null : plan.get().values(params);
+        if (values == null) {
+            return null;
+        }
+        factory.getJdbcServices().getSqlStatementLogger().logStatement(plan.get().sql());
+        factory.getSessionFactoryOptions().getStatementInspector().inspect(plan.get().sql());
+        SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
+        return session.doReturningWork(connection -> plan.get().open(connection, values, shared, fetchSize));
+    }
+
+    /** The kept plan of a statement's shape, translated on first use. */
+    private Optional<SelectPlan> plan(StatelessSession session, String statement, QueryParameters params) {
+        String key = shapeKey(statement, params);
+        Optional<SelectPlan> plan = plans.get(key);
+        if (plan == null) {
+            plan = Optional.ofNullable(translate(session, statement, params));
+            if (plans.size() >= capacity) {
+                plans.clear();
+            }
+            plans.put(key, plan);
+        }
+        return plan;
     }
 
     private static String paged(String hql, QueryParameters params, int limit, int skip) {

@@ -85,6 +85,11 @@ public final class StartedDataSource implements DataSourceRuntime {
         return selects.tuples(session, hql, params, limit, skip, lockClause);
     }
 
+    /** A planned cursor over {@code hql}'s rows for a stream; null when the shape has no plan. */
+    SelectPlan.Cursor cursor(StatelessSession session, String hql, QueryParameters params) {
+        return selects.cursor(session, hql, params, driver().streamFetchSize());
+    }
+
     /** The session of this datasource's transaction the calling thread is in, or null outside one. */
     StatelessSession transactionSession() {
         checkOpen();

@@ -5,6 +5,7 @@ import dev.ignis.api.repository.UpsertOptions;
 import dev.ignis.api.spi.UpsertStatement;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
+import dev.ignis.engine.internal.model.RowReader;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.AttributeMapping;
@@ -14,6 +15,7 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The upsert statement of one model: its columns as Hibernate's metamodel maps them, the SQL the driver renders for
- * a conflict target and update list, and one JDBC batch binding each row with Hibernate's own binders.
+ * a conflict target and update list, and one JDBC batch binding each row with Hibernate's own binders. Where the
+ * driver has an upsert that returns the stored rows, the rows go in multi-row statements instead, and the rows they
+ * return are read like a select's, with Hibernate's own extractors.
  */
 final class UpsertWriter {
     /** A written column: the property it holds, its name in SQL, how Hibernate binds it. */
@@ -39,10 +43,19 @@ final class UpsertWriter {
     private final String table;
     private final List<Column> columns;
     private final Map<Shape, Rendered> statements = new ConcurrentHashMap<>();
+    /** What an upsert returns: the properties a select returns (all but the hidden ones), read with this reader. */
+    private final RowReader returnedReader;
+    /** The columns of {@link #returnedReader}, or null when one of them is not a column an upsert writes. */
+    private final List<Column> returnedColumns;
 
-    /** A rendered statement and the columns it binds, in parameter order. */
-    private record Rendered(String sql, List<Column> columns) {
+    /** A rendered statement, the columns it binds in parameter order, and its returning forms by row count. */
+    private record Rendered(UpsertStatement statement, String sql, List<Column> columns, Map<Integer, String> returning) {
     }
+
+    /** Parameters per returning statement: PostgreSQL and MariaDB take at most 65,535. */
+    private static final int MAX_PARAMETERS = 32_767;
+    /** Returning statements kept per shape: one per batch size seen, as long as there are few. */
+    private static final int MAX_RETURNING_FORMS = 16;
 
     UpsertWriter(StartedDataSource dataSource, ModelDescriptor model) {
         this.dataSource = dataSource;
@@ -55,6 +68,12 @@ final class UpsertWriter {
         found.add(new Column(model.id(), id.getSelectionExpression(), id.getJdbcMapping()));
         persister.forEachAttributeMapping(attribute -> collect(attribute, "", found));
         this.columns = List.copyOf(found);
+        this.returnedReader = RowReader.visible(model, Set.of());
+        List<Column> returned = new ArrayList<>();
+        for (AttributeDescriptor attribute : returnedReader.columns()) {
+            columns.stream().filter(c -> c.attribute() == attribute).findFirst().ifPresent(returned::add);
+        }
+        this.returnedColumns = returned.size() == returnedReader.width() ? List.copyOf(returned) : null;
     }
 
     private void collect(Object part, String prefix, List<Column> out) {
@@ -87,8 +106,7 @@ final class UpsertWriter {
      * Returns the number of rows sent.
      */
     int write(StatelessSession session, List<?> rows, UpsertOptions options, boolean withId) {
-        Rendered rendered = statements.computeIfAbsent(new Shape(options.conflictFields(), options.updateFields(), withId),
-                shape -> render(options, withId));
+        Rendered rendered = rendered(options, withId);
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
         session.doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
@@ -103,6 +121,68 @@ final class UpsertWriter {
             }
         });
         return rows.size();
+    }
+
+    /**
+     * Whether {@link #writeReturning} can write rows of this shape: the driver has a returning upsert for it and every
+     * property a select returns is a written column.
+     */
+    boolean returnsRows(UpsertOptions options, boolean withId) {
+        return returnedColumns != null && returningSql(rendered(options, withId), 1) != null;
+    }
+
+    /**
+     * Writes {@code rows} with the driver's returning upsert, as many rows per statement as the parameter limit allows
+     * (1,000 rows of up to 32 columns in one), and returns the stored rows, in no particular order.
+     */
+    List<Object> writeReturning(StatelessSession session, List<?> rows, UpsertOptions options, boolean withId) {
+        Rendered rendered = rendered(options, withId);
+        int perStatement = Math.max(1, MAX_PARAMETERS / rendered.columns().size());
+        SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
+        List<Object> stored = new ArrayList<>(rows.size());
+        session.doWork(connection -> {
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                List<?> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
+                try (PreparedStatement statement = connection.prepareStatement(returningSql(rendered, chunk.size()))) {
+                    int index = 1;
+                    for (Object row : chunk) {
+                        for (Column column : rendered.columns()) {
+                            bind(statement, index++, column, column.attribute().get(row), shared);
+                        }
+                    }
+                    // execute, not executeQuery: Connector/J refuses executeQuery for an INSERT, even one returning rows.
+                    statement.execute();
+                    try (ResultSet result = statement.getResultSet()) {
+                        Object[] values = new Object[returnedColumns.size()];
+                        while (result.next()) {
+                            for (int i = 0; i < values.length; i++) {
+                                values[i] = read(result, i + 1, returnedColumns.get(i), shared);
+                            }
+                            stored.add(returnedReader.read(values, 0));
+                        }
+                    }
+                }
+            }
+        });
+        return stored;
+    }
+
+    private Rendered rendered(UpsertOptions options, boolean withId) {
+        return statements.computeIfAbsent(new Shape(options.conflictFields(), options.updateFields(), withId),
+                shape -> render(options, withId));
+    }
+
+    /** The driver's returning upsert of {@code rows} rows, or null when it has none for this shape. */
+    private String returningSql(Rendered rendered, int rows) {
+        String sql = rendered.returning().get(rows);
+        if (sql == null) {
+            sql = dataSource.driver().upsertReturningSql(rendered.statement(), rows,
+                    returnedColumns.stream().map(Column::name).toList());
+            if (sql != null && rendered.returning().size() < MAX_RETURNING_FORMS) {
+                rendered.returning().put(rows, sql);
+            }
+        }
+        return sql;
     }
 
     private Rendered render(UpsertOptions options, boolean withId) {
@@ -137,7 +217,7 @@ final class UpsertWriter {
         }
         List<String> updateColumns = updated.stream().map(a -> columnOf(a).name()).toList();
         UpsertStatement statement = new UpsertStatement(table, written.stream().map(Column::name).toList(), List.copyOf(keys), updateColumns);
-        return new Rendered(dataSource.driver().upsertSql(statement), written);
+        return new Rendered(statement, dataSource.driver().upsertSql(statement), written, new ConcurrentHashMap<>());
     }
 
     private Column columnOf(AttributeDescriptor attribute) {
@@ -153,6 +233,13 @@ final class UpsertWriter {
         }
         columnOf(attribute);
         return attribute;
+    }
+
+    /** A returned column's value as the model holds it: Hibernate's extractor, then the property's converter. */
+    private static Object read(ResultSet result, int index, Column column, SharedSessionContractImplementor session)
+            throws java.sql.SQLException {
+        Object relational = column.mapping().getJdbcValueExtractor().extract(result, index, session);
+        return relational == null ? null : column.mapping().convertToDomainValue(relational);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -76,6 +76,11 @@ public final class RowReader {
         return out.toString();
     }
 
+    /** The properties read, in select order: the id first. */
+    public List<AttributeDescriptor> columns() {
+        return List.of(columns);
+    }
+
     public int width() {
         return columns.length;
     }
