@@ -93,13 +93,15 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     /**
      * Behind a transaction pooler each transaction may run on another server connection, so a server-side prepared
      * statement made on one is missing on the next ({@code prepared statement "S_1" does not exist}): a
-     * {@code prepareThreshold} other than 0 in the URL or the properties is refused at start.
+     * {@code prepareThreshold} other than 0 in the URL or the properties (any case, as they override the default) is
+     * refused at start.
      */
     private static void checkTransactionPooling(DataSourceConfig config) {
         if (!config.transactionPooling()) {
             return;
         }
-        String given = config.properties().get(PREPARE_THRESHOLD);
+        String given = config.properties().entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase(PREPARE_THRESHOLD))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
         java.util.regex.Matcher inUrl = PREPARE_THRESHOLD_IN_URL.matcher(config.url() == null ? "" : config.url());
         if (given == null && inUrl.find()) {
             given = inUrl.group(1);
@@ -112,7 +114,7 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     }
 
     private static final String PREPARE_THRESHOLD = "prepareThreshold";
-    private static final Pattern PREPARE_THRESHOLD_IN_URL = Pattern.compile("[?&]" + PREPARE_THRESHOLD + "=([^&]*)");
+    private static final Pattern PREPARE_THRESHOLD_IN_URL = Pattern.compile("[?&]" + PREPARE_THRESHOLD + "=([^&]*)", Pattern.CASE_INSENSITIVE);
 
     /**
      * pgjdbc defaults: multi-row inserts for batches ({@code reWriteBatchedInserts}; update counts of batched

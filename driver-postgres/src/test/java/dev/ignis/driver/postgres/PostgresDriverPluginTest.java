@@ -90,8 +90,11 @@ class PostgresDriverPluginTest {
                 .url("jdbc:postgresql://h:6432/app?ssl=false&prepareThreshold=5").transactionPooling(true).build()))
                 .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("Pooled").hasMessageContaining("prepareThreshold=5");
         assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres").host("h").database("app")
-                .property("prepareThreshold", "1").transactionPooling(true).build()))
+                .property("PrepareThreshold", "1").transactionPooling(true).build()))
                 .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("prepareThreshold=1");
+        assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres")
+                .url("jdbc:postgresql://h:6432/app?preparethreshold=2").transactionPooling(true).build()))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("prepareThreshold=2");
     }
 
     @Test
