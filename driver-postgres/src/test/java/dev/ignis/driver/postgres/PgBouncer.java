@@ -58,11 +58,13 @@ final class PgBouncer {
 
     private static PgBouncer shared;
 
+    private final Path dir;
     private final int port;
     private final Process process;
     private final StringBuffer output = new StringBuffer();
 
-    private PgBouncer(int port, Process process) {
+    private PgBouncer(Path dir, int port, Process process) {
+        this.dir = dir;
         this.port = port;
         this.process = process;
     }
@@ -226,7 +228,7 @@ final class PgBouncer {
             }
             command.addAll(List.of(BINARY.toString(), ini.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            PgBouncer bouncer = new PgBouncer(port, process);
+            PgBouncer bouncer = new PgBouncer(dir, port, process);
             Runtime.getRuntime().addShutdownHook(new Thread(bouncer::stop, "pgbouncer-stop"));
             bouncer.awaitListening();
             return bouncer;
@@ -265,10 +267,17 @@ final class PgBouncer {
         }
     }
 
-    /** Ends PgBouncer and, when it ran through runuser, the child runuser started. */
+    /** Ends PgBouncer (and, when it ran through runuser, the child runuser started), then removes its files. */
     private void stop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
+        for (String file : List.of("pgbouncer.ini", "userlist.txt", "")) {
+            try {
+                Files.deleteIfExists(dir.resolve(file));
+            } catch (IOException e) {
+                // a temporary directory left behind is harmless
+            }
+        }
     }
 
     private static int freePort() {
