@@ -79,6 +79,11 @@ final class PgBouncer {
         return shared;
     }
 
+    /** The conformance suite's target: PostgreSQL through {@link #DATABASE}, its datasources in transaction pooling mode. */
+    dev.ignis.conformance.DatabaseTarget conformanceTarget() {
+        return dev.ignis.conformance.DatabaseTarget.postgresAt(url(DATABASE), USER, "").withTransactionPooling();
+    }
+
     /** The JDBC URL of a pooled database ({@link #DATABASE} or {@link #SMALL}). */
     String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;

@@ -10,7 +10,6 @@ class PgBouncerConformanceTest extends PostgresConformanceTest {
 
     @Override
     protected DatabaseTarget target() {
-        PgBouncer bouncer = PgBouncer.shared();
-        return DatabaseTarget.postgresAt(bouncer.url(PgBouncer.DATABASE), PgBouncer.USER, "").withTransactionPooling();
+        return PgBouncer.shared().conformanceTarget();
     }
 }
