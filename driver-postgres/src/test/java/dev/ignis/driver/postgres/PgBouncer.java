@@ -37,9 +37,9 @@ import java.util.concurrent.TimeoutException;
  * <p>Two pooled databases lead to the same server database: {@value #DATABASE} (20 server connections, for the
  * conformance suite) and {@value #SMALL} (2 server connections, to show more clients than server connections). Its
  * users ({@code postgres} and the OS user, in its own {@code userlist.txt}) are trusted; server connections log in as
- * {@code postgres}. PgBouncer 1.18 refuses startup parameters it does not track: pgjdbc's {@code extra_float_digits}
- * and {@code search_path} (from {@code currentSchema}) are ignored, so the database's own {@code search_path} is set to
- * the conformance schema instead.
+ * {@code postgres}. PgBouncer 1.18 refuses startup parameters it does not track, such as the {@code search_path} pgjdbc
+ * sends for {@code currentSchema}: it is ignored here, and the database's own {@code search_path} is the conformance
+ * schema instead.
  *
  * <p>PgBouncer refuses to run as root: as root it runs as {@code postgres} through {@code runuser}. Without the binary
  * (or without {@code runuser} as root) the tests are skipped, or fail when {@code CI=true}.
@@ -220,7 +220,7 @@ final class PgBouncer {
                     "admin_users = " + USER,
                     "pool_mode = transaction",
                     "max_client_conn = 400",
-                    "ignore_startup_parameters = extra_float_digits, search_path",
+                    "ignore_startup_parameters = search_path",
                     ""));
             // The files must be readable by postgres when PgBouncer runs as that user; nothing in them is secret.
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
