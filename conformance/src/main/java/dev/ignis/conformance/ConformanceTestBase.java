@@ -126,6 +126,7 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
                 .url(database.url())
                 .user(database.user())
                 .password(database.password())
+                .transactionPooling(database.transactionPooling())
                 .maxPoolSize(4)
                 .minIdle(0)
                 .schemaAction(SchemaAction.CREATE);

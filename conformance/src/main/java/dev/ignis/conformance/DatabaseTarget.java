@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -70,13 +71,16 @@ public final class DatabaseTarget {
     private final boolean jsonPath;
     private final String startHint;
     private final Surroundings surroundings;
+    /** Whether the URL reaches the server through a transaction pooler (the datasources then say so). */
+    private final boolean transactionPooling;
 
     /** The server in use: the configured or local one until {@link #prepare()} chooses a container instead. */
     private volatile Endpoint server;
     private volatile Decision decision;
 
     private DatabaseTarget(Kind kind, String driver, String configuredUrl, Endpoint localServer, boolean arrayOperators,
-                           boolean jsonPath, String startHint, Surroundings surroundings, Endpoint server, Decision decision) {
+                           boolean jsonPath, String startHint, Surroundings surroundings, Endpoint server, Decision decision,
+                           boolean transactionPooling) {
         this.kind = kind;
         this.driver = driver;
         this.configuredUrl = configuredUrl;
@@ -87,6 +91,7 @@ public final class DatabaseTarget {
         this.surroundings = surroundings;
         this.server = server;
         this.decision = decision;
+        this.transactionPooling = transactionPooling;
         schemaUrl(server.url()); // fails early on a URL the kind cannot use
     }
 
@@ -127,32 +132,53 @@ public final class DatabaseTarget {
                 env(env, prefix + "USER", defaultUser), env(env, prefix + "PASSWORD", ""));
         return switch (kind) {
             case H2 -> new DatabaseTarget(kind, "h2", configured, local, false, false,
-                    "H2 runs in memory; check the H2 driver plugin and the URL " + local.url(), surroundings, local, null);
+                    "H2 runs in memory; check the H2 driver plugin and the URL " + local.url(), surroundings, local, null, false);
             case POSTGRES -> new DatabaseTarget(kind, "postgres", configured, local, true, true,
                     "start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
-                    surroundings, local, null);
+                    surroundings, local, null, false);
             case MARIADB -> new DatabaseTarget(kind, "mariadb", configured, local, false, true,
                     "start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd",
-                    surroundings, local, null);
+                    surroundings, local, null, false);
         };
     }
 
     /** The same database through another driver plugin name (e.g. {@code mysql} for a MariaDB target). */
     public DatabaseTarget withDriver(String otherDriver) {
         return new DatabaseTarget(kind, otherDriver, configuredUrl, localServer, arrayOperators, jsonPath, startHint,
-                surroundings, server, decision);
+                surroundings, server, decision, transactionPooling);
     }
 
     /** Overrides whether the array operators are expected to work (true) or to be rejected (false). */
     public DatabaseTarget withArrayOperators(boolean supported) {
         return new DatabaseTarget(kind, driver, configuredUrl, localServer, supported, jsonPath, startHint,
-                surroundings, server, decision);
+                surroundings, server, decision, transactionPooling);
     }
 
     /** Overrides whether JSON path keys are expected to work (true) or to be rejected (false). */
     public DatabaseTarget withJsonPath(boolean supported) {
         return new DatabaseTarget(kind, driver, configuredUrl, localServer, arrayOperators, supported, startHint,
-                surroundings, server, decision);
+                surroundings, server, decision, transactionPooling);
+    }
+
+    /**
+     * PostgreSQL at {@code url} only (a pooler in front of a server, say): no local server or container instead. The
+     * suite's schema must be the database's {@code search_path} when the URL's {@code currentSchema} cannot reach the
+     * server (PgBouncer ignores it).
+     */
+    public static DatabaseTarget postgresAt(String url, String user, String password) {
+        Map<String, String> env = Map.of("IGNIS_PG_URL", url, "IGNIS_PG_USER", user, "IGNIS_PG_PASSWORD", password);
+        return create(Kind.POSTGRES, env::get, url, Surroundings.system());
+    }
+
+    /** The same server reached through a pooler in transaction mode: the suite's datasources set {@code transactionPooling}. */
+    public DatabaseTarget withTransactionPooling() {
+        return new DatabaseTarget(kind, driver, configuredUrl, localServer, arrayOperators, jsonPath, startHint,
+                surroundings, server, decision, true);
+    }
+
+    /** Whether datasources on this target go through a transaction pooler. */
+    public boolean transactionPooling() {
+        return transactionPooling;
     }
 
     public Kind kind() {
@@ -308,6 +334,9 @@ public final class DatabaseTarget {
             case POSTGRES -> {
                 props.setProperty("connectTimeout", "5");
                 props.setProperty("loginTimeout", "5");
+                if (transactionPooling) {
+                    props.setProperty("prepareThreshold", "0"); // as the datasources: nothing left on a pooled server connection
+                }
             }
             case MARIADB -> props.setProperty("connectTimeout", "5000");
             case H2 -> {

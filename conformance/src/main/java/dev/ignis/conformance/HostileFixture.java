@@ -89,6 +89,7 @@ public final class HostileFixture implements AutoCloseable {
                 .url(database.url())
                 .user(database.user())
                 .password(database.password())
+                .transactionPooling(database.transactionPooling())
                 .maxPoolSize(4)
                 .minIdle(0)
                 .schemaAction(SchemaAction.CREATE);

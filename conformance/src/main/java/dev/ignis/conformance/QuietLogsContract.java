@@ -31,7 +31,7 @@ public interface QuietLogsContract extends ConformanceFixture {
             for (int start = 1; start <= 2; start++) {
                 BaseDataSource dataSource = new BaseDataSource(DataSourceConfig.named("QuietLogs").driver(database().driver())
                         .url(database().url()).user(database().user()).password(database().password())
-                        .maxPoolSize(2).minIdle(0).schemaAction(SchemaAction.UPDATE).models(LogItem.class)) {
+                        .transactionPooling(database().transactionPooling()).maxPoolSize(2).minIdle(0).schemaAction(SchemaAction.UPDATE).models(LogItem.class)) {
                 };
                 try (Engine engine = Engine.builder().dataSource(dataSource).build().start()) {
                     CrudRepository<LogItem, String> items = new CrudRepository<>(dataSource, LogItem.class);

@@ -77,7 +77,8 @@ public interface SecretsContract extends ConformanceFixture {
     }
 
     private DataSourceConfig.Builder config(String name, String url) {
-        return DataSourceConfig.named(name).driver(database().driver()).url(url).schemaAction(SchemaAction.NONE).models(HzAux.class)
+        return DataSourceConfig.named(name).driver(database().driver()).url(url).transactionPooling(database().transactionPooling())
+                .schemaAction(SchemaAction.NONE).models(HzAux.class)
                 .maxPoolSize(1).minIdle(0).connectionTimeout(Duration.ofMillis(250));
     }
 

@@ -40,6 +40,7 @@ public final class DataSourceConfig {
     private final boolean quoteIdentifiers;
     private final List<Class<?>> models;
     private final ReplicaSettings replicaSettings;
+    private final boolean transactionPooling;
 
     private DataSourceConfig(Builder b) {
         this.name = b.name;
@@ -64,6 +65,7 @@ public final class DataSourceConfig {
         this.quoteIdentifiers = b.quoteIdentifiers;
         this.models = List.copyOf(b.models);
         this.replicaSettings = b.replicaSettings;
+        this.transactionPooling = b.transactionPooling;
     }
 
     /** Starts a configuration for the datasource called {@code name} (the key is then {@code datasources.<name>}). */
@@ -178,6 +180,15 @@ public final class DataSourceConfig {
         return replicaSettings;
     }
 
+    /**
+     * Whether the URL reaches the database through a pooler in transaction mode (PgBouncer with
+     * {@code pool_mode = transaction}), which hands each transaction to whichever server connection is free: the driver
+     * plugin then keeps nothing on a connection beyond one transaction (see the README's "PgBouncer").
+     */
+    public boolean transactionPooling() {
+        return transactionPooling;
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder(name).driver(driver).user(user).password(password).maxPoolSize(maxPoolSize)
                 .connectionTimeout(connectionTimeout).idleTimeout(idleTimeout).maxLifetime(maxLifetime)
@@ -191,6 +202,7 @@ public final class DataSourceConfig {
         b.database = database;
         b.minIdle = minIdleGiven ? minIdle : null;
         b.replicaSettings = replicaSettings;
+        b.transactionPooling = transactionPooling;
         return b;
     }
 
@@ -202,6 +214,7 @@ public final class DataSourceConfig {
                 + ", maxPoolSize=" + maxPoolSize + ", schemaAction=" + schemaAction
                 + (schemaAction == SchemaAction.MIGRATE ? ", migrationLocations=" + migrationLocations + ", migrationTable=" + migrationTable : "")
                 + (quoteIdentifiers ? "" : ", quoteIdentifiers=false")
+                + (transactionPooling ? ", transactionPooling=true" : "")
                 + ", properties=" + properties.keySet() + (hibernateSettings.isEmpty() ? "" : ", hibernateSettings=" + hibernateSettings.keySet())
                 + ", models=" + models.stream().map(Class::getSimpleName).toList()
                 + (replicaSettings.isEmpty() ? "" : ", replicas=" + replicaSettings.replicas()) + "}";
@@ -238,6 +251,7 @@ public final class DataSourceConfig {
         private boolean quoteIdentifiers = true;
         private final List<Class<?>> models = new ArrayList<>();
         private ReplicaSettings replicaSettings = ReplicaSettings.NONE;
+        private boolean transactionPooling;
 
         private Builder(String name) {
             this.name = name;
@@ -324,6 +338,12 @@ public final class DataSourceConfig {
 
         public Builder hibernateSettings(Map<String, String> more) {
             this.hibernateSettings.putAll(more);
+            return this;
+        }
+
+        /** See {@link DataSourceConfig#transactionPooling()}; {@code false} by default. */
+        public Builder transactionPooling(boolean throughTransactionPooler) {
+            this.transactionPooling = throughTransactionPooler;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.ignis.api.spi;
 
 import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.IsolationLevel;
 import dev.ignis.api.error.UnsupportedOperatorException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.repository.RowLock;
@@ -93,6 +94,24 @@ public interface DriverPlugin {
      */
     default Map<String, String> connectionDefaults() {
         return Map.of();
+    }
+
+    /**
+     * The {@link #connectionDefaults()} for one datasource, which may depend on its configuration (such as
+     * {@link DataSourceConfig#transactionPooling()}); the engine asks this one.
+     */
+    default Map<String, String> connectionDefaults(DataSourceConfig config) {
+        return connectionDefaults();
+    }
+
+    /**
+     * A statement that sets the isolation level of the current transaction only, which the engine runs first in a
+     * transaction that asks for a level. Empty (the default): the engine calls
+     * {@link java.sql.Connection#setTransactionIsolation}, which some JDBC drivers (pgjdbc) carry out as a session
+     * setting that the pool then resets.
+     */
+    default Optional<String> transactionIsolationStatement(IsolationLevel level) {
+        return Optional.empty();
     }
 
     /**

@@ -104,7 +104,7 @@ public abstract class MigrationContract {
 
     private DataSourceConfig.Builder connection(String name, String schema) {
         return DataSourceConfig.named(name).driver(database.driver()).url(url(schema)).user(database.user()).password(database.password())
-                .schemaAction(SchemaAction.MIGRATE).maxPoolSize(2);
+                .transactionPooling(database.transactionPooling()).schemaAction(SchemaAction.MIGRATE).maxPoolSize(2);
     }
 
     private static BaseDataSource dataSource(DataSourceConfig.Builder config) {

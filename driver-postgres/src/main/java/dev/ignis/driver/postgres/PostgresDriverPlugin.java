@@ -1,6 +1,7 @@
 package dev.ignis.driver.postgres;
 
 import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.IsolationLevel;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.repository.RowLock;
@@ -56,8 +57,10 @@ public final class PostgresDriverPlugin implements DriverPlugin {
                 throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME
                         + "' expects a JDBC URL starting with '" + URL_PREFIX + "' (got '" + DataSourceConfig.redactUrl(config.url()) + "')");
             }
+            checkTransactionPooling(config);
             return config.url();
         }
+        checkTransactionPooling(config);
         String database = config.database();
         if (database == null || !DATABASE.matcher(database).matches()) {
             throw new DataSourceConfigException("DataSource " + config.name() + ": driver '" + NAME + "' needs a database name of letters,"
@@ -89,6 +92,32 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     static final String INSTANT_JDBC_TYPE = "hibernate.type.preferred_instant_jdbc_type";
 
     /**
+     * Behind a transaction pooler each transaction may run on another server connection, so a server-side prepared
+     * statement made on one is missing on the next ({@code prepared statement "S_1" does not exist}): a
+     * {@code prepareThreshold} other than 0 in the URL or the properties (any case, as they override the default) is
+     * refused at start.
+     */
+    private static void checkTransactionPooling(DataSourceConfig config) {
+        if (!config.transactionPooling()) {
+            return;
+        }
+        String given = config.properties().entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase(PREPARE_THRESHOLD))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        java.util.regex.Matcher inUrl = PREPARE_THRESHOLD_IN_URL.matcher(config.url() == null ? "" : config.url());
+        if (given == null && inUrl.find()) {
+            given = inUrl.group(1);
+        }
+        if (given != null && !given.trim().equals("0")) {
+            throw new DataSourceConfigException("DataSource " + config.name() + ": transactionPooling needs " + PREPARE_THRESHOLD
+                    + "=0 (server-side prepared statements do not survive a transaction pooler such as PgBouncer), got "
+                    + PREPARE_THRESHOLD + "=" + given);
+        }
+    }
+
+    private static final String PREPARE_THRESHOLD = "prepareThreshold";
+    private static final Pattern PREPARE_THRESHOLD_IN_URL = Pattern.compile("[?&]" + PREPARE_THRESHOLD + "=([^&]*)", Pattern.CASE_INSENSITIVE);
+
+    /**
      * pgjdbc defaults: multi-row inserts for batches ({@code reWriteBatchedInserts}; update counts of batched
      * inserts then read {@code SUCCESS_NO_INFO}), server-side prepared statements from the 3rd execution
      * ({@code prepareThreshold}, pgjdbc's default is 5), TCP keep-alive, and an application name for
@@ -98,10 +127,40 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     public Map<String, String> connectionDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("reWriteBatchedInserts", "true");
-        defaults.put("prepareThreshold", "3");
+        defaults.put(PREPARE_THRESHOLD, "3");
         defaults.put("tcpKeepAlive", "true");
         defaults.put("ApplicationName", "ignis");
         return Map.copyOf(defaults);
+    }
+
+    /**
+     * With {@link DataSourceConfig#transactionPooling()}: {@code prepareThreshold=0}, every statement is parsed unnamed
+     * in the transaction that runs it; the rest as {@link #connectionDefaults()}.
+     */
+    @Override
+    public Map<String, String> connectionDefaults(DataSourceConfig config) {
+        if (!config.transactionPooling()) {
+            return connectionDefaults();
+        }
+        Map<String, String> defaults = new LinkedHashMap<>(connectionDefaults());
+        defaults.put(PREPARE_THRESHOLD, "0");
+        return Map.copyOf(defaults);
+    }
+
+    /**
+     * {@code set transaction isolation level ..}, for the transaction alone: pgjdbc's {@code setTransactionIsolation}
+     * sends {@code set session characteristics}, outside the transaction, which a transaction pooler may run on another
+     * server connection than the transaction and leave there for the next client.
+     */
+    @Override
+    public Optional<String> transactionIsolationStatement(IsolationLevel level) {
+        return switch (level) {
+            case DEFAULT -> Optional.empty();
+            case READ_UNCOMMITTED -> Optional.of("set transaction isolation level read uncommitted");
+            case READ_COMMITTED -> Optional.of("set transaction isolation level read committed");
+            case REPEATABLE_READ -> Optional.of("set transaction isolation level repeatable read");
+            case SERIALIZABLE -> Optional.of("set transaction isolation level serializable");
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ignis.driver.postgres;
 
 import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.IsolationLevel;
 import dev.ignis.api.error.DataSourceConfigException;
 import dev.ignis.api.filter.Operator;
 import dev.ignis.api.spi.DriverPlugin;
@@ -74,6 +75,34 @@ class PostgresDriverPluginTest {
                 .doesNotContainKey("hibernate.dialect")
                 .as("instants read through OffsetDateTime, which pgjdbc supports")
                 .containsOnly(Map.entry("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP_WITH_TIMEZONE"));
+    }
+
+    @Test
+    void transactionPoolingTurnsServerSidePreparedStatementsOffAndRefusesAThresholdThatWouldUseThem() {
+        DataSourceConfig pooled = DataSourceConfig.named("Pooled").driver("postgres").url("jdbc:postgresql://h:6432/app")
+                .transactionPooling(true).build();
+        assertThat(plugin.connectionDefaults(pooled)).containsEntry("prepareThreshold", "0").containsEntry("reWriteBatchedInserts", "true");
+        assertThat(plugin.connectionDefaults(pooled.toBuilder().transactionPooling(false).build())).containsEntry("prepareThreshold", "3");
+        assertThat(plugin.jdbcUrl(pooled)).isEqualTo("jdbc:postgresql://h:6432/app");
+        assertThat(plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres").url("jdbc:postgresql://h:6432/app?prepareThreshold=0")
+                .transactionPooling(true).build())).endsWith("prepareThreshold=0");
+
+        assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres")
+                .url("jdbc:postgresql://h:6432/app?ssl=false&prepareThreshold=5").transactionPooling(true).build()))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("Pooled").hasMessageContaining("prepareThreshold=5");
+        assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres").host("h").database("app")
+                .property("PrepareThreshold", "1").transactionPooling(true).build()))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("prepareThreshold=1");
+        assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres")
+                .url("jdbc:postgresql://h:6432/app?preparethreshold=2").transactionPooling(true).build()))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("prepareThreshold=2");
+    }
+
+    @Test
+    void isolationIsSetForTheTransactionAloneNeverForTheSession() {
+        assertThat(plugin.transactionIsolationStatement(IsolationLevel.SERIALIZABLE)).contains("set transaction isolation level serializable");
+        assertThat(plugin.transactionIsolationStatement(IsolationLevel.REPEATABLE_READ)).contains("set transaction isolation level repeatable read");
+        assertThat(plugin.transactionIsolationStatement(IsolationLevel.DEFAULT)).isEmpty();
     }
 
     @Test

@@ -37,7 +37,7 @@ final class PoolOpener {
         pool.setConnectionTimeout(spec.connectionTimeout().toMillis());
         pool.setIdleTimeout(config.idleTimeout().toMillis());
         pool.setMaxLifetime(config.maxLifetime().toMillis());
-        ConnectionProperties.of(driver.connectionDefaults(), credentials.url(), config.properties()).forEach(pool::addDataSourceProperty);
+        ConnectionProperties.of(driver.connectionDefaults(config), credentials.url(), config.properties()).forEach(pool::addDataSourceProperty);
         try {
             return new HikariDataSource(pool);
         } catch (RuntimeException e) {

@@ -354,7 +354,7 @@ public final class StartedDataSource implements DataSourceRuntime {
             org.hibernate.Transaction hibernateTx = translated(() -> {
                 org.hibernate.Transaction t = session.beginTransaction();
                 if (isolation != IsolationLevel.DEFAULT) {
-                    session.doWork(connection -> connection.setTransactionIsolation(isolation.jdbcLevel()));
+                    session.doWork(connection -> isolate(connection, isolation));
                 }
                 return t;
             });
@@ -391,6 +391,21 @@ public final class StartedDataSource implements DataSourceRuntime {
         } finally {
             tx.unbind();
             session.close();
+        }
+    }
+
+    /**
+     * Sets the transaction's isolation: with the driver's statement for this transaction alone when it has one (a session
+     * setting would stay on the server connection, which a transaction pooler hands to other clients), else through JDBC.
+     */
+    private void isolate(Connection connection, IsolationLevel isolation) throws SQLException {
+        java.util.Optional<String> statement = driver.transactionIsolationStatement(isolation);
+        if (statement.isEmpty()) {
+            connection.setTransactionIsolation(isolation.jdbcLevel());
+            return;
+        }
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(statement.get());
         }
     }
 
