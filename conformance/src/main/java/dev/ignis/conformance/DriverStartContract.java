@@ -27,7 +27,7 @@ public interface DriverStartContract extends ConformanceFixture {
     private Engine start(DataSourceConfig.Builder config) {
         ConformanceDataSource dataSource = new ConformanceDataSource(config.user(database().user()).password(database().password())
                 .maxPoolSize(1).minIdle(1).schemaAction(SchemaAction.NONE).build());
-        Engine engine = Engine.builder().dataSource(dataSource).build();
+        Engine engine = EngineBuilders.builder().dataSource(dataSource).build();
         try {
             engine.start();
         } catch (RuntimeException e) {

@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The selects of one datasource. Hibernate builds the SQL of each query shape (the HQL text and the sizes of its list
@@ -54,18 +55,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * than the round trip itself on fast databases.
  *
  * <p>A shape whose SQL would depend on the bound values, selects something other than plain values, or does not
- * check out against Hibernate's own first binding, runs through Hibernate's query API instead, every time.
+ * check out against Hibernate's own first binding, runs through Hibernate's query API instead, every time; so does a
+ * call whose values are of other types than those the shape was translated with, and every select when the engine's
+ * planned selects are off (a locked select excepted: only a plan carries the driver's lock clause).
+ *
+ * <p>This is the one class of the engine that uses Hibernate's {@code query.sqm} internals.
  */
 final class SelectPlans {
     private static final Logger LOG = LoggerFactory.getLogger(SelectPlans.class);
 
     private final SessionFactoryImplementor factory;
     private final int capacity;
+    private final boolean planned;
     private final Map<String, Optional<SelectPlan>> plans = new ConcurrentHashMap<>();
+    /** Selects that ran through Hibernate's query API: what tests of the fallbacks count. */
+    private final LongAdder queryApiRuns = new LongAdder();
 
-    SelectPlans(SessionFactoryImplementor factory, int capacity) {
+    SelectPlans(SessionFactoryImplementor factory, int capacity, boolean planned) {
         this.factory = factory;
         this.capacity = capacity;
+        this.planned = planned;
+    }
+
+    long queryApiRuns() {
+        return queryApiRuns.sum();
     }
 
     /**
@@ -85,6 +98,9 @@ final class SelectPlans {
             return new ArrayList<>();
         }
         String statement = paged(hql, params, limit, skip);
+        if (!planned && suffix.isEmpty()) {
+            return viaQueryApi(session, statement, params);
+        }
         String key = shapeKey(statement, params);
         Optional<SelectPlan> plan = plans.get(key);
         if (plan == null) {
@@ -99,7 +115,7 @@ final class SelectPlans {
             if (!suffix.isEmpty()) {
                 return null;
             }
-            return params.bindTo(session.createSelectionQuery(statement, Object[].class)).getResultList();
+            return viaQueryApi(session, statement, params);
         }
         SelectPlan sql = suffix.isEmpty() ? plan.get() : plan.get().withSuffix(suffix);
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
@@ -121,6 +137,11 @@ final class SelectPlans {
             // so that includes running meanwhile on other threads find one.
             shared.afterOperation(true);
         }
+    }
+
+    private List<Object[]> viaQueryApi(StatelessSession session, String statement, QueryParameters params) {
+        queryApiRuns.increment();
+        return params.bindTo(session.createSelectionQuery(statement, Object[].class)).getResultList();
     }
 
     private static String paged(String hql, QueryParameters params, int limit, int skip) {
@@ -187,7 +208,7 @@ final class SelectPlans {
             if (slots == null || columns == null) {
                 return rejected(hql, "Hibernate binds or reads it in a way plans do not reproduce");
             }
-            return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize());
+            return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize(), planned);
         } finally {
             xref.clearExpansions();
         }
