@@ -348,9 +348,6 @@ public final class Engine implements AutoCloseable {
         }
 
         public Builder dataSource(IDataSource dataSource) {
-            if (!(dataSource instanceof BaseDataSource)) {
-                throw new IllegalArgumentException("DataSource " + dataSource.name() + " must extend BaseDataSource");
-            }
             if (dataSources.putIfAbsent(dataSource.name(), dataSource) != null) {
                 throw new IllegalArgumentException("Two datasources are named '" + dataSource.name() + "'");
             }
