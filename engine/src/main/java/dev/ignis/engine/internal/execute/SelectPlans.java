@@ -68,6 +68,9 @@ final class SelectPlans {
     private final int capacity;
     private final boolean planned;
     private final Map<String, Optional<SelectPlan>> plans = new ConcurrentHashMap<>();
+    private final Map<String, String> limitTexts = new ConcurrentHashMap<>();
+    private final Map<String, String> offsetTexts = new ConcurrentHashMap<>();
+    private final Map<String, String> limitOffsetTexts = new ConcurrentHashMap<>();
     /** Selects that ran through Hibernate's query API: what tests of the fallbacks count. */
     private final LongAdder queryApiRuns = new LongAdder();
 
@@ -144,18 +147,39 @@ final class SelectPlans {
         return params.bindTo(session.createSelectionQuery(statement, Object[].class)).getResultList();
     }
 
-    private static String paged(String hql, QueryParameters params, int limit, int skip) {
+    /**
+     * {@code hql} with its limit and offset as parameters. A text holds as many placeholders as it has values, so the
+     * paged text of one HQL text is always the same: it is made once (kept statements hand the same instance to every
+     * call, whose hash is then computed once too).
+     */
+    private String paged(String hql, QueryParameters params, int limit, int skip) {
         if (limit < 0 && skip <= 0) {
             return hql;
         }
-        StringBuilder out = new StringBuilder(hql.length() + 32).append(hql);
         if (limit >= 0) {
-            out.append(" limit ").append(params.bind(limit));
+            params.bind(limit);
         }
         if (skip > 0) {
-            out.append(" offset ").append(params.bind(skip));
+            params.bind(skip);
         }
-        return out.toString();
+        Map<String, String> texts = limit < 0 ? offsetTexts : skip > 0 ? limitOffsetTexts : limitTexts;
+        String text = texts.get(hql);
+        if (text == null) {
+            int next = params.size() - (limit >= 0 ? 1 : 0) - (skip > 0 ? 1 : 0);
+            StringBuilder out = new StringBuilder(hql.length() + 32).append(hql);
+            if (limit >= 0) {
+                out.append(" limit :").append(params.name(next++));
+            }
+            if (skip > 0) {
+                out.append(" offset :").append(params.name(next));
+            }
+            text = out.toString();
+            if (texts.size() >= capacity) {
+                texts.clear();
+            }
+            texts.put(hql, text);
+        }
+        return text;
     }
 
     /** The HQL plus the size of each list parameter: an IN list of 3 and one of 4 are different SQL. */
