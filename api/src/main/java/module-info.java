@@ -17,8 +17,8 @@ module dev.ignis.api {
     exports dev.ignis.api.error;
     exports dev.ignis.api.spi;
     // What binds a started datasource and its repositories to the engine: no application's business, kept apart from
-    // the driver SPI. Exported to all because tests of the drivers reach the engine's runtime of a datasource.
-    exports dev.ignis.api.runtime;
+    // the driver SPI, and visible to the engine alone.
+    exports dev.ignis.api.runtime to dev.ignis.engine;
 
     // The enrichers are mapped superclasses and embeddables that Hibernate reads and instantiates reflectively;
     // the engine fills them on reads through method handles, as it does the models in applications' packages.

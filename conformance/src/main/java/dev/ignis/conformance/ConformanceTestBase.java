@@ -97,7 +97,7 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
                 .models(VOLUME_MODELS.toArray(Class<?>[]::new))
                 .build());
         aux = new ConformanceDataSource(config(AUX).maxPoolSize(2).models(AuxEntry.class).build());
-        engine = Engine.builder()
+        engine = EngineBuilders.builder()
                 .dataSource(main)
                 .dataSource(aux)
                 .clock(clock)
@@ -144,7 +144,7 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
     public synchronized IDataSource concurrentDataSource(int poolSize, QueryListener listener) {
         IDataSource ds = new ConformanceDataSource(config(MAIN + "Pool" + poolSize + "n" + extraEngines.size())
                 .maxPoolSize(poolSize).schemaAction(SchemaAction.NONE).models(VOLUME_MODELS.toArray(Class<?>[]::new)).build());
-        extraEngines.add(Engine.builder().dataSource(ds).clock(clock).currentUser(() -> Optional.ofNullable(user.get()))
+        extraEngines.add(EngineBuilders.builder().dataSource(ds).clock(clock).currentUser(() -> Optional.ofNullable(user.get()))
                 .listener(listener).defaultLimit(ENGINE_DEFAULT_LIMIT).maxLimit(ENGINE_MAX_LIMIT).build().start());
         return ds;
     }

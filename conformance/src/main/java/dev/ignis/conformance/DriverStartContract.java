@@ -28,7 +28,7 @@ public interface DriverStartContract extends ConformanceFixture {
         ConformanceDataSource dataSource = new ConformanceDataSource(config.user(database().user()).password(database().password())
                 .transactionPooling(database().transactionPooling())
                 .maxPoolSize(1).minIdle(1).schemaAction(SchemaAction.NONE).build());
-        Engine engine = Engine.builder().dataSource(dataSource).build();
+        Engine engine = EngineBuilders.builder().dataSource(dataSource).build();
         try {
             engine.start();
         } catch (RuntimeException e) {

@@ -58,7 +58,7 @@ public final class HostileFixture implements AutoCloseable {
         this.database = database;
         main = new ConformanceDataSource(config(database, MAIN).models(HzNode.class, HzLink.class).build());
         aux = new ConformanceDataSource(config(database, AUX).maxPoolSize(2).models(HzAux.class).build());
-        engine = Engine.builder()
+        engine = EngineBuilders.builder()
                 .dataSource(main)
                 .dataSource(aux)
                 .defaultLimit(DEFAULT_LIMIT)

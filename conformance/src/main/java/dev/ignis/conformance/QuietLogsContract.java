@@ -33,7 +33,7 @@ public interface QuietLogsContract extends ConformanceFixture {
                         .url(database().url()).user(database().user()).password(database().password())
                         .transactionPooling(database().transactionPooling()).maxPoolSize(2).minIdle(0).schemaAction(SchemaAction.UPDATE).models(LogItem.class)) {
                 };
-                try (Engine engine = Engine.builder().dataSource(dataSource).build().start()) {
+                try (Engine engine = EngineBuilders.builder().dataSource(dataSource).build().start()) {
                     CrudRepository<LogItem, String> items = new CrudRepository<>(dataSource, LogItem.class);
                     items.deleteAll(Where.isNotNull("id"));
                     items.create(new LogItem("first", "same-code"));

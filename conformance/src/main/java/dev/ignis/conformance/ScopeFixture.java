@@ -64,7 +64,7 @@ public final class ScopeFixture implements AutoCloseable {
         IDataSource main = new ConformanceDataSource(config(database, MAIN)
                 .models(ScProject.class, ScTag.class, ScProjectTag.class, ScWatch.class, ScCategory.class).build());
         IDataSource aux = new ConformanceDataSource(config(database, AUX).maxPoolSize(2).models(ScOwner.class, ScNote.class).build());
-        engine = Engine.builder()
+        engine = EngineBuilders.builder()
                 .dataSource(main)
                 .dataSource(aux)
                 .tenantResolver(() -> Optional.ofNullable(tenant.get()))

@@ -100,7 +100,7 @@ public interface SecretsContract extends ConformanceFixture {
                 capture.add("datasource", ds);
                 Engine engine = null;
                 try {
-                    engine = Engine.builder().dataSource(ds).listener(new QueryListener() {
+                    engine = EngineBuilders.builder().dataSource(ds).listener(new QueryListener() {
                         @Override
                         public void onStatement(StatementEvent event) {
                             events.add(event);
@@ -152,7 +152,7 @@ public interface SecretsContract extends ConformanceFixture {
         DataSourceConfig config = failingConfigs(secret).get("password in the URL");
         String captured;
         try (SecretCapture capture = new SecretCapture()) {
-            try (Engine engine = Engine.builder().dataSource(new ConformanceDataSource(config)).build().start()) {
+            try (Engine engine = EngineBuilders.builder().dataSource(new ConformanceDataSource(config)).build().start()) {
                 capture.add("started", engine.dataSources());
             } catch (IgnisException e) {
                 capture.addThrowable(e);

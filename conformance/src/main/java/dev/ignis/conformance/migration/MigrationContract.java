@@ -7,6 +7,7 @@ import dev.ignis.api.error.MigrationException;
 import dev.ignis.api.error.ModelException;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.conformance.DatabaseTarget;
+import dev.ignis.conformance.EngineBuilders;
 import dev.ignis.engine.Engine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +116,7 @@ public abstract class MigrationContract {
     @Test
     void appliesV1AndV2FromTheDefaultLocationThenServesTheModel() throws SQLException {
         BaseDataSource books = dataSource(books(BOOKS, SCHEMA));
-        try (Engine engine = Engine.builder().dataSource(books).build().start()) {
+        try (Engine engine = EngineBuilders.builder().dataSource(books).build().start()) {
             var repository = new CrudRepository<MigBook, String>(books, MigBook.class);
             repository.create(new MigBook("Dune", 412));
             assertThat(repository.find()).extracting(MigBook::getTitle, MigBook::getPages).containsExactly(tuple("Dune", 412));
@@ -128,7 +129,7 @@ public abstract class MigrationContract {
         DataSourceConfig.Builder other = archive("MigOther")
                 .migrationLocations("classpath:db/migration/mig/base", "classpath:db/migration/mig/pages");
         for (int run = 0; run < 2; run++) {
-            try (Engine engine = Engine.builder().dataSources(dataSource(books(BOOKS, SCHEMA)), dataSource(other)).build().start()) {
+            try (Engine engine = EngineBuilders.builder().dataSources(dataSource(books(BOOKS, SCHEMA)), dataSource(other)).build().start()) {
                 assertThat(engine.dataSources()).allMatch(ds -> ds.isStarted());
             }
         }
@@ -139,7 +140,7 @@ public abstract class MigrationContract {
     @Test
     void aModelThatDiffersFromTheMigratedSchemaFailsTheStartNamingTableAndColumn() throws SQLException {
         BaseDataSource onlyV1 = dataSource(books(BOOKS, SCHEMA).migrationLocations("classpath:db/migration/mig/base"));
-        Engine engine = Engine.builder().dataSource(onlyV1).build();
+        Engine engine = EngineBuilders.builder().dataSource(onlyV1).build();
         ModelException e = catchThrowableOfType(ModelException.class, engine::start);
         assertThat(e).isNotInstanceOf(MigrationException.class);
         assertThat(e.getMessage()).contains("DataSource MigBooks", "do not match the schema its migrations built", "pages", "mig_book");
@@ -151,7 +152,7 @@ public abstract class MigrationContract {
     @Test
     void skipMigrateModelsAreNeitherValidatedNorCreated() throws SQLException {
         BaseDataSource books = dataSource(books(BOOKS, SCHEMA).models(MigLegacy.class));
-        try (Engine engine = Engine.builder().dataSource(books).build().start()) {
+        try (Engine engine = EngineBuilders.builder().dataSource(books).build().start()) {
             assertThat(new CrudRepository<MigBook, String>(books, MigBook.class).count()).isZero();
         }
         assertThat(tables(SCHEMA)).contains("mig_book").doesNotContain("mig_legacy");
@@ -163,7 +164,7 @@ public abstract class MigrationContract {
         BaseDataSource broken = dataSource(tagged(books("MigBroken", SCHEMA), application)
                 .migrationLocations("classpath:db/migration/mig/base", "classpath:db/migration/mig/broken"));
         BaseDataSource healthy = dataSource(tagged(archive(BOOKS), application));
-        Engine engine = Engine.builder().dataSources(broken, healthy).build();
+        Engine engine = EngineBuilders.builder().dataSources(broken, healthy).build();
 
         MigrationException e = catchThrowableOfType(MigrationException.class, engine::start);
 
@@ -195,7 +196,7 @@ public abstract class MigrationContract {
         try {
             List<Future<Engine>> starts = new ArrayList<>();
             for (int i = 0; i < engines; i++) {
-                Engine engine = Engine.builder().dataSource(dataSource(books(BOOKS, SCHEMA))).build();
+                Engine engine = EngineBuilders.builder().dataSource(dataSource(books(BOOKS, SCHEMA))).build();
                 starts.add(threads.submit((Callable<Engine>) () -> {
                     ready.countDown();
                     go.await();
@@ -223,7 +224,7 @@ public abstract class MigrationContract {
     void theSchemaScriptOfTheModelsIsAFirstMigrationThatValidates(@TempDir Path migrations) throws Exception {
         BaseDataSource source = dataSource(books("MigScript", SCHEMA).schemaAction(SchemaAction.NONE).models(MigLegacy.class));
         String script;
-        try (Engine engine = Engine.builder().dataSource(source).build()) {
+        try (Engine engine = EngineBuilders.builder().dataSource(source).build()) {
             script = engine.createSchemaScript("MigScript");
         }
         assertThat(script).containsIgnoringCase("create table").contains("mig_book", "title", "pages").doesNotContain("mig_legacy");
@@ -232,7 +233,7 @@ public abstract class MigrationContract {
         Files.writeString(migrations.resolve("V1__init.sql"), script);
         BaseDataSource migrated = dataSource(books("MigScript", SCHEMA).models(MigLegacy.class)
                 .migrationLocations("filesystem:" + migrations.toAbsolutePath()));
-        try (Engine engine = Engine.builder().dataSource(migrated).build().start()) {
+        try (Engine engine = EngineBuilders.builder().dataSource(migrated).build().start()) {
             var repository = new CrudRepository<MigBook, String>(migrated, MigBook.class);
             repository.create(new MigBook("Solaris", 204));
             assertThat(repository.count()).isEqualTo(1);
@@ -243,7 +244,7 @@ public abstract class MigrationContract {
     @Test
     void aMigrateDataSourceWithoutMigrationsFailsTyped() {
         BaseDataSource none = dataSource(books("MigNowhere", SCHEMA));
-        Engine engine = Engine.builder().dataSource(none).build();
+        Engine engine = EngineBuilders.builder().dataSource(none).build();
         assertThatThrownBy(engine::start).isInstanceOf(MigrationException.class)
                 .hasMessageContaining("MigNowhere").hasMessageContaining("db/migration/MigNowhere");
         engine.close();

@@ -10,10 +10,10 @@ import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.internal.boot.TemporalAsTextTypeContributor;
-import dev.ignis.engine.internal.execute.StartedDataSource;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +35,14 @@ class H2TimestampTest {
 
     private static Engine engine;
     private static TimestampDataSource dataSource;
+    /** The datasource's SessionFactory, as the engine hands it to observers. */
+    private static SessionFactory sessionFactory;
 
     @BeforeAll
     static void start() {
         dataSource = new TimestampDataSource(DataSourceConfig.named("H2Ts").driver("h2").database("ignis_ts")
                 .schemaAction(SchemaAction.CREATE).models(TimestampRow.class));
-        engine = Engine.builder().dataSource(dataSource).build().start();
+        engine = Engine.builder().dataSource(dataSource).observer((name, pool, factory) -> sessionFactory = factory).build().start();
     }
 
     @AfterAll
@@ -72,11 +74,10 @@ class H2TimestampTest {
         assertThat(rows.find(Filter.where("localAt", LOCAL.plusNanos(1_000)))).extracting(TimestampRow::getId).doesNotContain(id);
     }
 
-    /** The JDBC type Hibernate binds the attribute with (through engine internals, reachable on the class path). */
+    /** The JDBC type Hibernate binds the attribute with, from the datasource's mapping model. */
     private static JdbcType jdbcTypeOf(String attribute) {
-        return ((StartedDataSource) dataSource.runtime()).readDetached(session -> session.unwrap(SharedSessionContractImplementor.class)
-                .getEntityPersister(TimestampRow.class.getName(), new TimestampRow())
-                .findAttributeMapping(attribute).getSingleJdbcMapping().getJdbcType());
+        return sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel().getEntityDescriptor(TimestampRow.class)
+                .findAttributeMapping(attribute).getSingleJdbcMapping().getJdbcType();
     }
 
     public static final class TimestampDataSource extends BaseDataSource {

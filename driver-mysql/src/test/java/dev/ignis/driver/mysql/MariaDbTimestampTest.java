@@ -10,10 +10,10 @@ import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.internal.boot.TemporalAsTextTypeContributor;
-import dev.ignis.engine.internal.execute.StartedDataSource;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +52,8 @@ class MariaDbTimestampTest {
 
     private static Engine engine;
     private static TimestampDataSource dataSource;
+    /** The datasource's SessionFactory, as the engine hands it to observers. */
+    private static SessionFactory sessionFactory;
     /** Why MariaDB could not be reached, or null. */
     private static String unreachable;
 
@@ -69,7 +71,7 @@ class MariaDbTimestampTest {
         dataSource = new TimestampDataSource(DataSourceConfig.named("MariaTs").driver("mariadb")
                 .url(SERVER + DATABASE).user(USER).password(PASSWORD)
                 .schemaAction(SchemaAction.CREATE).models(TimestampRow.class));
-        engine = Engine.builder().dataSource(dataSource).build().start();
+        engine = Engine.builder().dataSource(dataSource).observer((name, pool, factory) -> sessionFactory = factory).build().start();
     }
 
     /** Skips test by test (an assumption failing in {@code @BeforeAll} would not show as skipped in Surefire's counts). */
@@ -122,11 +124,10 @@ class MariaDbTimestampTest {
         assertThat(rows.find(Filter.where("localAt", LOCAL.plusNanos(1_000)))).extracting(TimestampRow::getId).doesNotContain(id);
     }
 
-    /** The JDBC type Hibernate binds the attribute with (through engine internals, reachable on the class path). */
+    /** The JDBC type Hibernate binds the attribute with, from the datasource's mapping model. */
     private static JdbcType jdbcTypeOf(String attribute) {
-        return ((StartedDataSource) dataSource.runtime()).readDetached(session -> session.unwrap(SharedSessionContractImplementor.class)
-                .getEntityPersister(TimestampRow.class.getName(), new TimestampRow())
-                .findAttributeMapping(attribute).getSingleJdbcMapping().getJdbcType());
+        return sessionFactory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel().getEntityDescriptor(TimestampRow.class)
+                .findAttributeMapping(attribute).getSingleJdbcMapping().getJdbcType();
     }
 
     private static Connection connect() throws SQLException {

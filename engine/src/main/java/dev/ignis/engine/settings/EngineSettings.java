@@ -9,12 +9,13 @@ import java.time.Clock;
  * Engine-wide settings, validated when built: default and maximum page size, the clock that stamps
  * {@code createdAt}/{@code modifiedAt}, who the current user is for audit columns, how deep includes may nest,
  * how many keys one {@code IN} list carries (0: each driver's own limit), how many keys a related-field condition
- * may collect on another datasource, whether includes may read other datasources outside a running transaction, and
- * whose rows calls on tenant models see.
+ * may collect on another datasource, whether includes may read other datasources outside a running transaction,
+ * whose rows calls on tenant models see, and whether selects run as planned statements read by generated code
+ * ({@code plannedSelects}; off, every select goes through Hibernate's query API and rows are filled property by property).
  */
 public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser,
                              int maxIncludeDepth, int inListChunkSize, int maxRelatedKeys,
-                             boolean crossDataSourceReadsInTransaction, TenantResolver tenantResolver) {
+                             boolean crossDataSourceReadsInTransaction, TenantResolver tenantResolver, boolean plannedSelects) {
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 1000;
     public static final int MAX_INCLUDE_DEPTH = 5;
@@ -24,7 +25,15 @@ public record EngineSettings(int defaultLimit, int maxLimit, Clock clock, Curren
     public EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser, int maxIncludeDepth,
                           int inListChunkSize, int maxRelatedKeys, boolean crossDataSourceReadsInTransaction) {
         this(defaultLimit, maxLimit, clock, currentUser, maxIncludeDepth, inListChunkSize, maxRelatedKeys,
-                crossDataSourceReadsInTransaction, TenantResolver.NONE);
+                crossDataSourceReadsInTransaction, TenantResolver.NONE, true);
+    }
+
+    /** Settings with planned selects on. */
+    public EngineSettings(int defaultLimit, int maxLimit, Clock clock, CurrentUser currentUser, int maxIncludeDepth,
+                          int inListChunkSize, int maxRelatedKeys, boolean crossDataSourceReadsInTransaction,
+                          TenantResolver tenantResolver) {
+        this(defaultLimit, maxLimit, clock, currentUser, maxIncludeDepth, inListChunkSize, maxRelatedKeys,
+                crossDataSourceReadsInTransaction, tenantResolver, true);
     }
 
     public EngineSettings {

@@ -7,7 +7,6 @@ import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.engine.Engine;
-import dev.ignis.engine.internal.execute.StartedDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,8 @@ class MariaDbPerParentCostTest {
     private static final int LIMIT = 3;
 
     private static Engine engine;
+    /** Each datasource's pool, as the engine hands it to observers. */
+    private static final Map<String, javax.sql.DataSource> POOLS = new ConcurrentHashMap<>();
     private static Engine windowEngine;
     private static CostDataSource dataSource;
     /** The same tables read with the row_number() window, for comparison. */
@@ -64,8 +67,8 @@ class MariaDbPerParentCostTest {
         windowed = new CostDataSource(DataSourceConfig.named("MariaCostWindow").driver(WindowedMariaDb.NAME).url(SERVER + DATABASE)
                 .user(USER).password(PASSWORD).maxPoolSize(1).schemaAction(SchemaAction.NONE)
                 .models(CostParent.class, FewEvent.class, ManyEvent.class));
-        engine = Engine.builder().dataSource(dataSource).build().start();
-        windowEngine = Engine.builder().drivers(new WindowedMariaDb()).dataSource(windowed).build().start();
+        engine = Engine.builder().dataSource(dataSource).observer((name, pool, factory) -> POOLS.put(name, pool)).build().start();
+        windowEngine = Engine.builder().drivers(new WindowedMariaDb()).dataSource(windowed).observer((name, pool, factory) -> POOLS.put(name, pool)).build().start();
         seed();
     }
 
@@ -136,7 +139,8 @@ class MariaDbPerParentCostTest {
     }
 
     private static long handlerReads(CostDataSource on) {
-        return ((StartedDataSource) on.runtime()).readDetached(session -> session.doReturningWork(c -> {
+        // The pool holds one connection, so this is the connection the engine's statements ran on.
+        try (Connection c = POOLS.get(on.name()).getConnection()) {
             long sum = 0;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show session status where Variable_name in"
                     + " ('Handler_read_first', 'Handler_read_key', 'Handler_read_last', 'Handler_read_next', 'Handler_read_prev',"
@@ -146,7 +150,9 @@ class MariaDbPerParentCostTest {
                 }
             }
             return sum;
-        }));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Connection connect() throws SQLException {

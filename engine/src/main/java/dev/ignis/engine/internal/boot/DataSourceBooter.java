@@ -71,7 +71,7 @@ public final class DataSourceBooter {
             try {
                 for (Class<?> model : models) {
                     descriptors.put(model, ModelIntrospector.describe(model,
-                            sessionFactory.getMappingMetamodel().getEntityDescriptor(model)));
+                            sessionFactory.getMappingMetamodel().getEntityDescriptor(model), settings.plannedSelects()));
                 }
             } catch (Throwable e) {
                 new Cleanup(e).run(sessionFactory::close);

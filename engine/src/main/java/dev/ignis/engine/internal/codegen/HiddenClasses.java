@@ -9,6 +9,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What the engine's generated classes have in common: a final class implementing one interface, whose constants are
@@ -20,6 +21,12 @@ public final class HiddenClasses {
     private static final String OBJECT = "java/lang/Object";
     private static final Handle CLASS_DATA_AT = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
+
+    /**
+     * When set, every class about to be defined fails with this instead: the seam through which tests make
+     * generation fail and watch the callers fall back to code that is not generated. Null in normal use.
+     */
+    static volatile Supplier<RuntimeException> refusal;
 
     private HiddenClasses() {
     }
@@ -59,6 +66,10 @@ public final class HiddenClasses {
     /** Defines the finished class as a hidden class in {@code lookup}'s package and creates one instance. */
     public static <T> T instantiate(MethodHandles.Lookup lookup, ClassWriter writer, List<?> classData, Class<T> type) throws Throwable {
         writer.visitEnd();
+        Supplier<RuntimeException> refused = refusal;
+        if (refused != null) {
+            throw refused.get();
+        }
         MethodHandles.Lookup hidden = lookup.defineHiddenClassWithClassData(writer.toByteArray(), List.copyOf(classData), true);
         return type.cast(hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke());
     }

@@ -278,7 +278,7 @@ public final class QueryCompiler {
      * Text values must be valid Unicode without NUL: PostgreSQL refuses NUL, and JDBC drivers silently turn an unpaired
      * surrogate into '?', which would change what a pattern matches.
      */
-    private static void checkText(Object value, String path) {
+    static void checkText(Object value, String path) {
         if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 checkText(list.get(i), path + "[" + i + "]");

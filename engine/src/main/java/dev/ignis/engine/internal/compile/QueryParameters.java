@@ -80,7 +80,8 @@ public final class QueryParameters {
         }
     }
 
-    private String name(int position) {
+    /** The name of the parameter at {@code position}, e.g. {@code p3}. */
+    public String name(int position) {
         return prefix.equals("p") && position < P_NAMES.length ? P_NAMES[position] : prefix + position;
     }
 }

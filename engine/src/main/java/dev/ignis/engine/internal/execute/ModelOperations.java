@@ -111,10 +111,16 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         RootLock.refuse(options.lock(), "existsWith");
         Where effective = effectiveWhere(where, options.shouldSkipDefaultFilter());
         ReadScope scope = scopes.read("existsWith", options);
-        QueryParameters params = new QueryParameters();
-        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(effective, params, scope);
-        return observed("existsWith", options, call -> dataSource.read(call.route(), session -> !statement(call, "existsWith",
-                () -> dataSource.select(session, hql, params, 1, 0)).isEmpty()));
+        return observed("existsWith", options, call -> dataSource.read(call.route(), session -> {
+            // Planned inside the call: a bad where and the key lookups it runs belong to it.
+            QueryParameters params = new QueryParameters();
+            String condition = whereClause(call, effective, params, scope);
+            if (condition == null) {
+                return false;
+            }
+            String hql = "select " + ROOT + "." + model.id().hqlPath() + from + condition;
+            return !statement(call, "existsWith", () -> dataSource.select(session, hql, params, 1, 0)).isEmpty();
+        }));
     }
 
     @Override
@@ -163,7 +169,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private long count(StatelessSession session, Observation.Call call, String operation, Where where, ReadScope scope) {
         QueryParameters params = new QueryParameters();
         // count(*), not count(e): counting the id makes PostgreSQL visit every row where the index alone would do.
-        String hql = "select count(*)" + from + whereClause(where, params, scope);
+        String condition = whereClause(call, where, params, scope);
+        if (condition == null) {
+            return 0;
+        }
+        String hql = "select count(*)" + from + condition;
         return statement(call, operation, () -> (Long) dataSource.selectValues(session, hql, params, StartedDataSource.NO_LIMIT).get(0));
     }
 
@@ -493,7 +503,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         for (Map.Entry<String, Object> entry : assignments.entrySet()) {
             sets.add(ROOT + "." + model.attribute(entry.getKey()).hqlPath() + " = " + values.bind(entry.getValue()));
         }
-        String hql = "update " + model.entityName() + " " + ROOT + " set " + String.join(", ", sets) + whereClause(where, params, scope);
+        String condition = whereClause(call, where, params, scope);
+        if (condition == null) {
+            return 0;
+        }
+        String hql = "update " + model.entityName() + " " + ROOT + " set " + String.join(", ", sets) + condition;
         var query = session.createMutationQuery(hql);
         bind(query, params);
         bind(query, values);
@@ -502,7 +516,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     private int executeDelete(StatelessSession session, Observation.Call call, String operation, Where where, ReadScope scope) {
         QueryParameters params = new QueryParameters();
-        String hql = "delete" + from + whereClause(where, params, scope);
+        String condition = whereClause(call, where, params, scope);
+        if (condition == null) {
+            return 0;
+        }
+        String hql = "delete" + from + condition;
         var query = session.createMutationQuery(hql);
         bind(query, params);
         return statement(call, operation, query::executeUpdate);
@@ -510,7 +528,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     private List<Object> selectIds(StatelessSession session, Observation.Call call, String operation, Where where, ReadScope scope) {
         QueryParameters params = new QueryParameters();
-        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + whereClause(where, params, scope);
+        String condition = whereClause(call, where, params, scope);
+        if (condition == null) {
+            return new ArrayList<>();
+        }
+        String hql = "select " + ROOT + "." + model.id().hqlPath() + from + condition;
         return statement(call, operation, () -> dataSource.selectValues(session, hql, params, StartedDataSource.NO_LIMIT));
     }
 
@@ -535,7 +557,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private List<E> selectUnlimited(StatelessSession session, Observation.Call call, String operation, Filter filter, ReadScope scope) {
         QueryParameters params = new QueryParameters();
         RowReader reader = RowReader.visible(model, java.util.Set.of());
-        String hql = "select " + reader.select(ROOT) + from + whereClause(filter.where(), params, scope);
+        String condition = whereClause(call, filter.where(), params, scope);
+        if (condition == null) {
+            return new ArrayList<>();
+        }
+        String hql = "select " + reader.select(ROOT) + from + condition;
         List<Object[]> tuples = statement(call, operation, () -> dataSource.select(session, hql, params, StartedDataSource.NO_LIMIT, 0));
         List<E> rows = new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {
@@ -600,9 +626,13 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     /** Conditions on other datasources' rows are looked up first: see {@link RelatedKeyLookups#resolve}. {@code scope}: see {@link ReadScope}. */
-    private String whereClause(Where where, QueryParameters params, ReadScope scope) {
-        Where resolved = dataSource.reads().resolve(null, dataSource, dataSource.reads().planner().where(model, dataSource.name(), where, scope));
-        String condition = compiler.where(model, resolved == null ? Where.or() : resolved, params);
+    /** The where clause (with a leading space, or empty); null when a key lookup it needs found nothing, so no row matches. */
+    private String whereClause(Observation.Call call, Where where, QueryParameters params, ReadScope scope) {
+        Where resolved = dataSource.reads().resolve(call, dataSource, dataSource.reads().planner().where(model, dataSource.name(), where, scope));
+        if (resolved == null) {
+            return null;
+        }
+        String condition = compiler.where(model, resolved, params);
         return condition.isEmpty() ? "" : " where " + condition;
     }
 

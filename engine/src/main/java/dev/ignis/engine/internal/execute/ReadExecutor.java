@@ -8,6 +8,7 @@ import dev.ignis.engine.internal.compile.PerParentWindow;
 import dev.ignis.engine.internal.compile.QueryCompiler;
 import dev.ignis.engine.internal.compile.QueryParameters;
 import dev.ignis.engine.internal.compile.RelatedConditionRenderer;
+import dev.ignis.engine.internal.compile.WhereTemplate;
 import dev.ignis.engine.internal.model.AttributeDescriptor;
 import dev.ignis.engine.internal.model.ModelDescriptor;
 import dev.ignis.engine.internal.model.RowReader;
@@ -28,10 +29,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -42,12 +46,18 @@ import java.util.function.Function;
 public final class ReadExecutor {
     private static final String ROOT = QueryCompiler.ROOT;
     private static final String T = "t";
+    /** Root statement shapes kept, as many as the planner's filter shapes. */
+    private static final int ROOT_STATEMENT_CAPACITY = 4096;
 
     private final Map<String, StartedDataSource> dataSources = new HashMap<>();
     private final ReadPlanner planner;
     private final RelatedKeyLookups lookups;
     private final EngineSettings settings;
     private final ExecutorService crossDataSourcePool;
+    /** Root statements compiled once per shape (values left out); an empty one marks a shape compiled every call. */
+    private final Map<Object, Optional<String>> rootStatements = new ConcurrentHashMap<>();
+    /** Root statements compiled so far: what the plan cache's test counts. */
+    private final LongAdder rootCompilations = new LongAdder();
 
     private ReadExecutor(List<StartedDataSource> dataSources, ReadPlanner planner, EngineSettings settings, ExecutorService crossDataSourcePool) {
         dataSources.forEach(ds -> this.dataSources.put(ds.name(), ds));
@@ -126,6 +136,12 @@ public final class ReadExecutor {
         List<FlatJoin> joins = FlatJoin.of(plan.joins(), ROOT, plan.model());
         List<Where> joinWheres = resolveJoins(ctx, joins);
         ModelDescriptor model = plan.model();
+        Object shape = rootShape(ctx, plan, joins, joinWheres, where);
+        Optional<String> kept = shape == null ? null : rootStatements.get(shape);
+        if (kept != null && kept.isPresent()) {
+            return new RootStatement(kept.get(), rootValues(joins, joinWheres, model, where), joins);
+        }
+        rootCompilations.increment();
         QueryCompiler compiler = ctx.dataSource().compiler();
         QueryParameters params = new QueryParameters();
         StringBuilder hql = new StringBuilder("select ").append(plan.reader().select(ROOT)).append(selects(joins))
@@ -137,7 +153,71 @@ public final class ReadExecutor {
         if (!plan.byId() || !plan.filter().order().isEmpty()) {
             hql.append(compiler.orderBy(model, plan.filter().order()));
         }
+        if (shape != null && kept == null) {
+            // Kept only if the values bound without compiling are exactly those the compiler bound.
+            boolean same = sameValues(params, rootValues(joins, joinWheres, model, where));
+            if (rootStatements.size() >= ROOT_STATEMENT_CAPACITY) {
+                rootStatements.clear();
+            }
+            rootStatements.put(shape, same ? Optional.of(hql.toString()) : Optional.empty());
+        }
         return new RootStatement(hql.toString(), params, joins);
+    }
+
+    long rootCompilations() {
+        return rootCompilations.sum();
+    }
+
+    /**
+     * What the root statement's text depends on, values left out: datasource, model, select list, joins and their
+     * wheres, where, order. Null when the text may depend on the values.
+     */
+    private static Object rootShape(ReadContext ctx, ReadPlan plan, List<FlatJoin> joins, List<Where> joinWheres, Where where) {
+        Object whereShape = WhereTemplate.shape(plan.model(), where);
+        if (whereShape == null) {
+            return null;
+        }
+        List<Object> shape = new ArrayList<>(6 + joins.size() * 4);
+        for (int i = 0; i < joins.size(); i++) {
+            JoinStep join = joins.get(i).step();
+            Object joinShape = WhereTemplate.shape(join.target(), joinWheres.get(i));
+            if (joinShape == null) {
+                return null;
+            }
+            shape.add(join.relation().name());
+            shape.add(join.alias());
+            shape.add(join.reader()); // readers are made once per shape: the same one, the same select list
+            shape.add(joinShape);
+        }
+        shape.add(ctx.dataSource().name());
+        shape.add(plan.model().modelClass());
+        shape.add(plan.reader());
+        shape.add(whereShape);
+        shape.add(plan.filter().order());
+        shape.add(plan.byId());
+        return shape;
+    }
+
+    /** The root statement's values, in the order its text binds them: the joins' wheres, then its own. */
+    private static QueryParameters rootValues(List<FlatJoin> joins, List<Where> joinWheres, ModelDescriptor model, Where where) {
+        QueryParameters params = new QueryParameters();
+        for (int i = 0; i < joins.size(); i++) {
+            WhereTemplate.bind(joins.get(i).step().target(), joinWheres.get(i), params);
+        }
+        WhereTemplate.bind(model, where, params);
+        return params;
+    }
+
+    private static boolean sameValues(QueryParameters compiled, QueryParameters bound) {
+        if (compiled.size() != bound.size()) {
+            return false;
+        }
+        for (int i = 0; i < compiled.size(); i++) {
+            if (!java.util.Objects.equals(compiled.value(i), bound.value(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Fills the included relations of {@code rows}, rows of the plan's root read apart from its statement (a stream's chunk). */

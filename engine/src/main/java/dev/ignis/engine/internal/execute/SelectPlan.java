@@ -104,10 +104,12 @@ final class SelectPlan {
     private final TupleReader reader;
     private final Integer fetchSize;
 
-    SelectPlan(String sql, List<Slot> slots, List<Column> columns, Integer fetchSize) {
+    /** {@code generatedReader} false reads the columns in a loop instead of through a generated class. */
+    SelectPlan(String sql, List<Slot> slots, List<Column> columns, Integer fetchSize, boolean generatedReader) {
         this.sql = sql;
         this.slots = slots.toArray(new Slot[0]);
-        this.reader = TupleReaders.generate(columns.toArray(new Column[0]));
+        Column[] read = columns.toArray(new Column[0]);
+        this.reader = generatedReader ? TupleReaders.generate(read) : TupleReaders.loop(read);
         this.fetchSize = fetchSize;
     }
 

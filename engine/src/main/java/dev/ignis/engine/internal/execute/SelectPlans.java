@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The selects of one datasource. Hibernate builds the SQL of each query shape (the HQL text and the sizes of its list
@@ -54,18 +55,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * than the round trip itself on fast databases.
  *
  * <p>A shape whose SQL would depend on the bound values, selects something other than plain values, or does not
- * check out against Hibernate's own first binding, runs through Hibernate's query API instead, every time.
+ * check out against Hibernate's own first binding, runs through Hibernate's query API instead, every time; so does a
+ * call whose values are of other types than those the shape was translated with, and every select when the engine's
+ * planned selects are off (a locked select excepted: only a plan carries the driver's lock clause).
+ *
+ * <p>This is the one class of the engine that uses Hibernate's {@code query.sqm} internals.
  */
 final class SelectPlans {
     private static final Logger LOG = LoggerFactory.getLogger(SelectPlans.class);
 
     private final SessionFactoryImplementor factory;
     private final int capacity;
+    private final boolean planned;
     private final Map<String, Optional<SelectPlan>> plans = new ConcurrentHashMap<>();
+    private final Map<String, String> limitTexts = new ConcurrentHashMap<>();
+    private final Map<String, String> offsetTexts = new ConcurrentHashMap<>();
+    private final Map<String, String> limitOffsetTexts = new ConcurrentHashMap<>();
+    /** Selects that ran through Hibernate's query API: what tests of the fallbacks count. */
+    private final LongAdder queryApiRuns = new LongAdder();
 
-    SelectPlans(SessionFactoryImplementor factory, int capacity) {
+    SelectPlans(SessionFactoryImplementor factory, int capacity, boolean planned) {
         this.factory = factory;
         this.capacity = capacity;
+        this.planned = planned;
+    }
+
+    long queryApiRuns() {
+        return queryApiRuns.sum();
     }
 
     /**
@@ -85,13 +101,16 @@ final class SelectPlans {
             return new ArrayList<>();
         }
         String statement = paged(hql, params, limit, skip);
+        if (!planned && suffix.isEmpty()) {
+            return viaQueryApi(session, statement, params);
+        }
         Optional<SelectPlan> plan = plan(session, statement, params);
         Object[] values = plan.isEmpty() ? null : plan.get().values(params);
         if (values == null) {
             if (!suffix.isEmpty()) {
                 return null;
             }
-            return params.bindTo(session.createSelectionQuery(statement, Object[].class)).getResultList();
+            return viaQueryApi(session, statement, params);
         }
         SelectPlan sql = suffix.isEmpty() ? plan.get() : plan.get().withSuffix(suffix);
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
@@ -122,6 +141,9 @@ final class SelectPlans {
      * connection; null when the shape has no plan, and the caller reads through Hibernate's query API instead.
      */
     SelectPlan.Cursor cursor(StatelessSession session, String hql, QueryParameters params, int fetchSize) {
+        if (!planned) {
+            return null;
+        }
         Optional<SelectPlan> plan = plan(session, hql, params);
         Object[] values = plan.isEmpty() ? null : plan.get().values(params);
         if (values == null) {
@@ -147,18 +169,44 @@ final class SelectPlans {
         return plan;
     }
 
-    private static String paged(String hql, QueryParameters params, int limit, int skip) {
+    private List<Object[]> viaQueryApi(StatelessSession session, String statement, QueryParameters params) {
+        queryApiRuns.increment();
+        return params.bindTo(session.createSelectionQuery(statement, Object[].class)).getResultList();
+    }
+
+    /**
+     * {@code hql} with its limit and offset as parameters. A text holds as many placeholders as it has values, so the
+     * paged text of one HQL text is always the same: it is made once (kept statements hand the same instance to every
+     * call, whose hash is then computed once too).
+     */
+    private String paged(String hql, QueryParameters params, int limit, int skip) {
         if (limit < 0 && skip <= 0) {
             return hql;
         }
-        StringBuilder out = new StringBuilder(hql.length() + 32).append(hql);
         if (limit >= 0) {
-            out.append(" limit ").append(params.bind(limit));
+            params.bind(limit);
         }
         if (skip > 0) {
-            out.append(" offset ").append(params.bind(skip));
+            params.bind(skip);
         }
-        return out.toString();
+        Map<String, String> texts = limit < 0 ? offsetTexts : skip > 0 ? limitOffsetTexts : limitTexts;
+        String text = texts.get(hql);
+        if (text == null) {
+            int next = params.size() - (limit >= 0 ? 1 : 0) - (skip > 0 ? 1 : 0);
+            StringBuilder out = new StringBuilder(hql.length() + 32).append(hql);
+            if (limit >= 0) {
+                out.append(" limit :").append(params.name(next++));
+            }
+            if (skip > 0) {
+                out.append(" offset :").append(params.name(next));
+            }
+            text = out.toString();
+            if (texts.size() >= capacity) {
+                texts.clear();
+            }
+            texts.put(hql, text);
+        }
+        return text;
     }
 
     /** The HQL plus the size of each list parameter: an IN list of 3 and one of 4 are different SQL. */
@@ -211,7 +259,7 @@ final class SelectPlans {
             if (slots == null || columns == null) {
                 return rejected(hql, "Hibernate binds or reads it in a way plans do not reproduce");
             }
-            return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize());
+            return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize(), planned);
         } finally {
             xref.clearExpansions();
         }

@@ -69,7 +69,7 @@ public final class StartedDataSource implements DataSourceRuntime {
         this.compiler = new QueryCompiler(driver);
         this.errors = new ErrorTranslator(name, driver);
         this.observation = observation;
-        this.selects = new SelectPlans(sessionFactory, SELECT_PLAN_CAPACITY);
+        this.selects = new SelectPlans(sessionFactory, SELECT_PLAN_CAPACITY, settings.plannedSelects());
     }
 
     /**
@@ -78,6 +78,11 @@ public final class StartedDataSource implements DataSourceRuntime {
      */
     List<Object[]> select(StatelessSession session, String hql, QueryParameters params, int limit, int skip) {
         return selects.tuples(session, hql, params, limit, skip);
+    }
+
+    /** How many selects of this datasource ran through Hibernate's query API rather than a plan. */
+    long queryApiSelects() {
+        return selects.queryApiRuns();
     }
 
     /** {@link #select} with a row lock clause appended; null when the shape cannot carry one. */

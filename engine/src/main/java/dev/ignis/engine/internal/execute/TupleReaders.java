@@ -39,14 +39,19 @@ final class TupleReaders {
                 throw error;
             }
             LOG.debug("Planned select reads its {} columns in a loop: {}", columns.length, e.toString());
-            return (rs, options) -> {
-                Object[] row = new Object[columns.length];
-                for (int c = 0; c < columns.length; c++) {
-                    row[c] = columns[c].read(rs, options);
-                }
-                return row;
-            };
+            return loop(columns);
         }
+    }
+
+    /** A reader that calls each column's {@code read} in a loop. */
+    static TupleReader loop(SelectPlan.Column[] columns) {
+        return (rs, options) -> {
+            Object[] row = new Object[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                row[c] = columns[c].read(rs, options);
+            }
+            return row;
+        };
     }
 
     /** {@code Object[] read(ResultSet rs, WrapperOptions options)}: one call per column, on the column as a constant. */

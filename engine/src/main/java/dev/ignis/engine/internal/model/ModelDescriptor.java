@@ -29,11 +29,13 @@ public final class ModelDescriptor {
     private final Enrichers enrichers;
     private final Scoping scoping;
     private static final int MAX_FILLERS = 256;
+    private final boolean generatedFillers;
     private final Map<List<AttributeDescriptor>, java.util.Optional<RowFiller>> fillers = new java.util.concurrent.ConcurrentHashMap<>();
 
     ModelDescriptor(Class<?> modelClass, String name, String entityName, String tableName, ModelType type,
                     java.util.function.Supplier<Object> instantiator, AttributeDescriptor id, Map<String, AttributeDescriptor> attributes, Set<String> hidden,
-                    Filter defaultFilter, int defaultLimit, IdGenerator idGenerator, boolean allowAnonymous, Scoping scoping) {
+                    Filter defaultFilter, int defaultLimit, IdGenerator idGenerator, boolean allowAnonymous, Scoping scoping,
+                    boolean generatedFillers) {
         this.modelClass = modelClass;
         this.name = name;
         this.entityName = entityName;
@@ -49,6 +51,7 @@ public final class ModelDescriptor {
         this.allowAnonymous = allowAnonymous;
         this.enrichers = new Enrichers(attributes);
         this.scoping = scoping;
+        this.generatedFillers = generatedFillers;
     }
 
     public Class<?> modelClass() {
@@ -80,9 +83,12 @@ public final class ModelDescriptor {
     /**
      * The generated filler for a column list (the id first), built once per list; null when none can be generated.
      * Column lists come from filter shapes (fields, includes), so there are few; past {@value #MAX_FILLERS} of them
-     * new lists are filled column by column rather than growing the cache.
+     * new lists are filled column by column rather than growing the cache. None when the engine's planned selects are off.
      */
     public RowFiller filler(List<AttributeDescriptor> columns) {
+        if (!generatedFillers) {
+            return null;
+        }
         java.util.Optional<RowFiller> filler = fillers.get(columns);
         if (filler == null) {
             if (fillers.size() >= MAX_FILLERS) {

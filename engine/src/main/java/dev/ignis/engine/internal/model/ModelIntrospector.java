@@ -54,6 +54,11 @@ public final class ModelIntrospector {
     }
 
     public static ModelDescriptor describe(Class<?> modelClass, EntityPersister persister) {
+        return describe(modelClass, persister, true);
+    }
+
+    /** The model's descriptor; {@code generatedFillers} false fills every row property by property. */
+    public static ModelDescriptor describe(Class<?> modelClass, EntityPersister persister, boolean generatedFillers) {
         String modelName = persister.getJpaEntityName() != null ? persister.getJpaEntityName() : modelClass.getSimpleName();
         Map<String, AttributeDescriptor> attributes = new LinkedHashMap<>();
 
@@ -93,7 +98,7 @@ public final class ModelIntrospector {
         var instantiator = persister.getRepresentationStrategy().getInstantiator();
         return new ModelDescriptor(modelClass, modelName, persister.getEntityName(), table, model.type(), instantiator::instantiate, id,
                 Map.copyOf(attributes), Set.copyOf(hidden), defaultFilter, model.defaultLimit(),
-                idGenerator(modelName, model), model.allowAnonymous(), scoping(modelName, modelClass, model, attributes));
+                idGenerator(modelName, model), model.allowAnonymous(), scoping(modelName, modelClass, model, attributes), generatedFillers);
     }
 
     /** The properties {@code softDelete} and {@code tenant} name, checked: a typo fails at start, not on the first call. */

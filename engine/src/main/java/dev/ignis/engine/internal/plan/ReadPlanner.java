@@ -338,8 +338,22 @@ public final class ReadPlanner {
      * select lists) are built once.
      */
     private RowReader reader(ModelDescriptor model, Fields fields, List<Include> includes, Set<String> alsoNeeded) {
-        List<String> relations = includes.stream().map(Include::relation).toList();
-        return readers.computeIfAbsent(new ReaderKey(model.modelClass(), fields, relations, alsoNeeded), key -> {
+        List<String> relations;
+        if (includes.isEmpty()) {
+            relations = List.of();
+        } else {
+            String[] names = new String[includes.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = includes.get(i).relation();
+            }
+            relations = List.of(names);
+        }
+        ReaderKey readerKey = new ReaderKey(model.modelClass(), fields, relations, alsoNeeded);
+        RowReader known = readers.get(readerKey);
+        if (known != null) {
+            return known;
+        }
+        return readers.computeIfAbsent(readerKey, key -> {
             Set<String> needed = new HashSet<>(alsoNeeded);
             for (Include include : includes) {
                 RelationDescriptor relation = registry.relations(model.modelClass()).get(include.relation());

@@ -40,20 +40,22 @@ final class WherePlanner {
         if (where == null || where.isEmpty()) {
             return WherePlan.local(Where.empty());
         }
-        if (!reachesOtherDataSource(model, dataSource, where)) {
-            return WherePlan.local(scopeRelated(model, dataSource, where, scope));
-        }
         List<KeyLookup> lookups = new ArrayList<>();
-        Where template = rewrite(model, dataSource, where, lookups, true, scope);
-        return new WherePlan(scopeRelated(model, dataSource, template, scope), List.copyOf(lookups));
+        Where template = reachesOtherDataSource(model, dataSource, where) ? rewrite(model, dataSource, where, lookups, true, scope) : where;
+        Where scoped = scopeRelated(model, dataSource, template, scope, lookups, true);
+        return lookups.isEmpty() ? WherePlan.local(scoped) : new WherePlan(scoped, List.copyOf(lookups));
     }
 
     /**
      * Gives each condition on related rows of this datasource ({@code EXISTS}) the scope of those rows, hop by hop:
      * {@code "creator.name"} becomes {@code creator} with {@link RelatedRows} {@code name = ? and <creator's scope>}.
-     * Paths whose rows have no scope stay as they are (the renderer adds the default filter to them itself).
+     * A default filter of those rows that reaches another datasource is planned here too, its hops becoming key
+     * lookups (added to {@code lookups}) like the caller's own. Paths whose rows have no scope and whose default filter
+     * stays on this datasource stay as they are (the renderer adds the default filter to them itself). {@code spine}:
+     * every node above is an {@code and}, so a lookup of a default filter that finds nothing fails the whole where.
      */
-    private Where scopeRelated(ModelDescriptor model, String dataSource, Where where, ReadScope scope) {
+    private Where scopeRelated(ModelDescriptor model, String dataSource, Where where, ReadScope scope, List<KeyLookup> lookups,
+                               boolean spine) {
         if (where instanceof Where.Condition c) {
             int dot = c.field().indexOf('.');
             // A path with an empty segment is left to the compiler, which names the problem.
@@ -65,20 +67,25 @@ final class WherePlanner {
             }
             ModelDescriptor target = registry.model(relation.target());
             Where inner = new Where.Condition(c.field().substring(dot + 1), c.operator(), c.value(), c.path());
-            Where scopedInner = scopeRelated(target, dataSource, inner, scope);
+            Where scopedInner = scopeRelated(target, dataSource, inner, scope, lookups, spine);
             Where targetScope = scope.related(target);
             Where junctionScope = relation.kind() == RelationKind.MANY_THROUGH ? scope.related(registry.model(relation.junction())) : Where.empty();
-            if (targetScope.isEmpty() && junctionScope.isEmpty() && scopedInner == inner) {
+            Where defaults = target.defaultFilter().where();
+            Where plannedDefaults = defaults.isEmpty() ? defaults : scopeRelated(target, dataSource,
+                    reachesOtherDataSource(target, dataSource, defaults) ? rewrite(target, dataSource, defaults, lookups, spine, scope) : defaults,
+                    scope, lookups, spine);
+            if (targetScope.isEmpty() && junctionScope.isEmpty() && scopedInner == inner && plannedDefaults == defaults) {
                 return c;
             }
-            Where rows = scopedInner.and(target.defaultFilter().where()).and(targetScope);
+            Where rows = scopedInner.and(plannedDefaults).and(targetScope);
             return new Where.Condition(relation.name(), Operator.EQ, new RelatedRows(rows, junctionScope), c.path());
         }
         List<Where> items = items(where);
         List<Where> scoped = new ArrayList<>(items.size());
         boolean changed = false;
+        boolean itemsOnSpine = spine && where instanceof Where.And;
         for (Where item : items) {
-            Where s = scopeRelated(model, dataSource, item, scope);
+            Where s = scopeRelated(model, dataSource, item, scope, lookups, itemsOnSpine);
             changed |= s != item;
             scoped.add(s);
         }
