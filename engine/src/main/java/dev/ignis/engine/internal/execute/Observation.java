@@ -5,6 +5,7 @@ import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.engine.settings.QueryObservations;
 import io.micrometer.observation.ObservationRegistry;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -34,7 +35,7 @@ public final class Observation {
         final io.micrometer.observation.Observation observed;
         /** Whether the observation ends later than the call, with the stream it returned. */
         private boolean outlived;
-        private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean stopped = new AtomicBoolean();
 
         Call(String dataSource, String model, String operation, ReadRoute route, io.micrometer.observation.Observation observed) {
             this.dataSource = dataSource;
