@@ -85,7 +85,7 @@ class ReplicatedExampleTest {
             // writer's reads until the standby has applied its write, and the connections the pools open meanwhile (a few
             // transactions each): 24-36 in the runs seen, well below half the reads.
             assertThat(primaryCommits).as("the primary could not have served the %d reads", coreReplicaReads).isLessThan(coreReplicaReads / 2);
-            // The primary's own table counters: the seed's 2 users and 2 configurations, the seed's update and the test's.
+            // The primary's own table counters: the seed's 2 configurations, the seed's update and the test's.
             assertThat(query(corePrimary, "select n_tup_ins * 1000 + n_tup_upd from pg_stat_user_tables where relname = 'Configuration'"))
                     .as("inserts * 1000 + updates of Configuration on the primary").isEqualTo(2 * 1000 + 2);
             assertThat(query(coreStandby, "select n_tup_ins + n_tup_upd from pg_stat_user_tables where relname = 'Configuration'"))
