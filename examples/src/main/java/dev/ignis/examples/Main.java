@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Seeds users and configurations on the core datasource and audit events on the audit datasource, then runs the
@@ -38,6 +39,13 @@ public final class Main {
               --core-password PW    its password                                               env IGNIS_CORE_PASSWORD
               --audit-url URL       JDBC URL of the audit datasource (audit events)           env IGNIS_AUDIT_URL
               --audit-user USER, --audit-password PW                                           env IGNIS_AUDIT_USER/_PASSWORD
+              --core-replica URL    JDBC URL of a read replica of the core datasource, with   env IGNIS_CORE_REPLICAS
+                                    its primary's user and password; repeat it, or separate
+                                    URLs by commas (only a comma before jdbc: separates)
+              --audit-replica URL   the same for the audit datasource                          env IGNIS_AUDIT_REPLICAS
+              --core-transaction-pooling   the core URL reaches a pooler in transaction mode   env IGNIS_CORE_TRANSACTION_POOLING=true
+                                    (PgBouncer): no server-side prepared statements
+              --audit-transaction-pooling  the same for the audit datasource                   env IGNIS_AUDIT_TRANSACTION_POOLING=true
               --serve [PORT]        then serve the repositories and /metrics over HTTP on 127.0.0.1:PORT
                                     (default 8080, 0 = a free port) until stopped (Ctrl-C)
               --help                this text
@@ -46,6 +54,10 @@ public final class Main {
             """;
     static final String SERVE = "--serve";
     static final int DEFAULT_PORT = 8080;
+    /** Options without a value. */
+    static final Set<String> SWITCHES = Set.of("--core-transaction-pooling", "--audit-transaction-pooling");
+    /** Options that may be given more than once: their values are joined with commas. */
+    static final Set<String> REPEATABLE = Set.of("--core-replica", "--audit-replica");
 
     private Main() {
     }
@@ -90,6 +102,10 @@ public final class Main {
                     throw new IllegalArgumentException("Port " + port + " is out of range (0-65535)\n" + USAGE);
                 }
                 flags.put(SERVE, String.valueOf(port));
+            } else if (SWITCHES.contains(args[i])) {
+                flags.put(args[i], "true");
+            } else if (REPEATABLE.contains(args[i]) && i + 1 < args.length) {
+                flags.merge(args[i], args[++i], (earlier, later) -> earlier + "," + later);
             } else if (args[i].startsWith("--") && i + 1 < args.length) {
                 flags.put(args[i], args[++i]);
             } else {

@@ -1,5 +1,7 @@
 package dev.ignis.examples;
 
+import dev.ignis.api.datasource.DataSourceConfig;
+import dev.ignis.api.datasource.ReplicaConfig;
 import dev.ignis.examples.datasource.ExampleSettings;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,33 @@ class MainTest {
         assertThatThrownBy(() -> ExampleSettings.from(Map.of("--core-url", "jdbc:oracle:thin:@x"), Map.of()))
                 .hasMessageContaining("jdbc:h2:, jdbc:postgresql: or jdbc:mysql:");
         assertThatThrownBy(() -> Main.parse(new String[] {"--bogus"})).hasMessageContaining("Unknown argument '--bogus'");
+    }
+
+    @Test
+    void replicasAreRepeatableOrCommaSeparatedAndReachTheDataSources() {
+        ExampleSettings settings = ExampleSettings.from(Main.parse(new String[] {
+                "--core-url", "jdbc:postgresql://primary:5432/app", "--core-user", "app", "--core-password", "secret",
+                "--core-replica", "jdbc:postgresql://standby1:5432/app",
+                "--core-replica", "jdbc:postgresql://standby2:5432/app,jdbc:postgresql://standby3:5432,standby4:5432/app",
+                "--core-transaction-pooling", "--audit-url", "jdbc:mysql://audit:3306/app"}),
+                Map.of("IGNIS_AUDIT_REPLICAS", "jdbc:mysql://audit-replica:3306/app"));
+        assertThat(settings.core().replicas()).as("a multi-host URL keeps its commas").containsExactly(
+                "jdbc:postgresql://standby1:5432/app", "jdbc:postgresql://standby2:5432/app",
+                "jdbc:postgresql://standby3:5432,standby4:5432/app");
+        assertThat(settings.core().transactionPooling()).isTrue();
+        assertThat(settings.audit().replicas()).containsExactly("jdbc:mysql://audit-replica:3306/app");
+        assertThat(settings.audit().transactionPooling()).isFalse();
+
+        DataSourceConfig core = settings.core().config("Core").build();
+        assertThat(core.replicaSettings().replicas()).extracting(ReplicaConfig::url).hasSize(3).first()
+                .isEqualTo("jdbc:postgresql://standby1:5432/app");
+        assertThat(core.replicaSettings().replicas()).as("the primary's credentials")
+                .allSatisfy(r -> assertThat(r.user()).isNull()).allSatisfy(r -> assertThat(r.password()).isNull());
+        assertThat(core.transactionPooling()).isTrue();
+        assertThat(ExampleSettings.from(Map.of(), Map.of("IGNIS_CORE_TRANSACTION_POOLING", "true")).core().transactionPooling()).isTrue();
+        assertThatThrownBy(() -> ExampleSettings.from(Map.of("--core-url", "jdbc:postgresql://primary/app",
+                "--core-replica", "jdbc:mysql://elsewhere/app"), Map.of()))
+                .hasMessageContaining("Replica jdbc:mysql://elsewhere/app of the core datasource needs the postgres driver");
     }
 
     @Test

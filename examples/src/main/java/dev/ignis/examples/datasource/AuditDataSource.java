@@ -1,7 +1,6 @@
 package dev.ignis.examples.datasource;
 
 import dev.ignis.api.datasource.BaseDataSource;
-import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.examples.model.AuditEvent;
 import jakarta.inject.Inject;
@@ -14,8 +13,7 @@ public final class AuditDataSource extends BaseDataSource {
 
     @Inject
     public AuditDataSource(ExampleSettings settings) {
-        super(DataSourceConfig.named(NAME).driver(settings.audit().driver()).url(settings.audit().url())
-                .user(settings.audit().user()).password(settings.audit().password())
+        super(settings.audit().config(NAME)
                 // Migrations in this database's dialect: db/migration/AuditDataSource/<driver>/V1__init.sql, ...
                 .schemaAction(SchemaAction.MIGRATE).migrationLocations("classpath:db/migration/" + NAME + "/" + settings.audit().driver())
                 .models(AuditEvent.class));

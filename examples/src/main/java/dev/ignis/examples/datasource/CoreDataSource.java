@@ -1,7 +1,6 @@
 package dev.ignis.examples.datasource;
 
 import dev.ignis.api.datasource.BaseDataSource;
-import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.examples.model.Configuration;
 import dev.ignis.examples.model.User;
@@ -15,8 +14,7 @@ public final class CoreDataSource extends BaseDataSource {
 
     @Inject
     public CoreDataSource(ExampleSettings settings) {
-        super(DataSourceConfig.named(NAME).driver(settings.core().driver()).url(settings.core().url())
-                .user(settings.core().user()).password(settings.core().password())
+        super(settings.core().config(NAME)
                 // Migrations in this database's dialect: db/migration/CoreDataSource/<driver>/V1__init.sql, ...
                 .schemaAction(SchemaAction.MIGRATE).migrationLocations("classpath:db/migration/" + NAME + "/" + settings.core().driver())
                 .models(User.class, Configuration.class));
