@@ -53,6 +53,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     private final QueryCompiler compiler;
     private final String from;
     private final CallScopes scopes;
+    /** Whether the model declares a default filter: fixed at start, so calls need not compare it with the empty one. */
+    private final boolean hasDefaultFilter;
     private volatile UpsertWriter upserts;
 
     @SuppressWarnings("unchecked")
@@ -63,6 +65,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         this.compiler = dataSource.compiler();
         this.from = " from " + model.entityName() + " " + ROOT;
         this.scopes = new CallScopes(dataSource, model);
+        this.hasDefaultFilter = !model.defaultFilter().equals(Filter.empty());
     }
 
     // ---- reads
@@ -81,21 +84,20 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1);
         ReadScope scope = scopes.read("findOne", options);
         RowLock lock = options.lock();
-        return observed("findOne", options, call -> dataSource.read(call.route(), session -> select(session, call, "findOne", effective,
-                effective.where(), false, scope, lock)))
-                .stream().findFirst();
+        return first(observed("findOne", options, call -> dataSource.read(call.route(), session -> select(session, call, "findOne", effective,
+                effective.where(), false, scope, lock))));
     }
 
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
         RowLock lock = options.lock();
         // Inside the observed call, so a bad id is counted as a failed findById.
-        return observed("findById", options, call -> {
+        return first(observed("findById", options, call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
             Where byId = idEquals(id).and(effective.where());
             ReadScope scope = scopes.read("findById", options);
             return dataSource.read(call.route(), session -> select(session, call, "findById", effective, byId, true, scope, lock));
-        }).stream().findFirst();
+        }));
     }
 
     @Override
@@ -617,7 +619,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
 
     private Filter effective(Filter filter, boolean skipDefault) {
         Filter f = filter == null ? Filter.empty() : filter;
-        return skipDefault ? f : DefaultFilterMerger.merge(model.defaultFilter(), f);
+        return skipDefault || !hasDefaultFilter ? f : DefaultFilterMerger.merge(model.defaultFilter(), f);
     }
 
     private Where effectiveWhere(Where where, boolean skipDefault) {
@@ -641,6 +643,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             throw new FilterException("id", "id must not be null");
         }
         return Where.eq(model.id().key(), ValueConverter.convert(model.id(), id, "id"));
+    }
+
+    /** The first row, if any (without a stream: these reads are the library's shortest calls). */
+    private static <E> Optional<E> first(List<E> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     private int limitOf(Filter filter) {

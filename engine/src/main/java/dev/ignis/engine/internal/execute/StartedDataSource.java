@@ -175,7 +175,8 @@ public final class StartedDataSource implements DataSourceRuntime {
     public <T> T readDetached(Function<StatelessSession, T> work) {
         checkOpen();
         try (StatelessSession session = sessionFactory.openStatelessSession()) {
-            return ReplicaRouter.serving(null, () -> translated(() -> work.apply(session)));
+            // Failures are translated by the catch below (after the serving replica is restored), not inside as well.
+            return ReplicaRouter.serving(null, () -> work.apply(session));
         } catch (RuntimeException e) {
             throw errors.translate(e);
         }

@@ -43,6 +43,8 @@ public final class ReadPlanner {
     private final Map<String, QueryCompiler> compilers;
     private final WherePlanner wheres;
     private final Map<ReaderKey, RowReader> readers = new ConcurrentHashMap<>();
+    /** The readers of {@link #readers} that read a model's whole row (every field, nothing included), by model. */
+    private final Map<Class<?>, RowReader> wholeRowReaders = new ConcurrentHashMap<>();
     private final Set<Object> checkedShapes = ConcurrentHashMap.newKeySet();
 
     /** {@code compilers}: each datasource's compiler, by datasource name. */
@@ -280,6 +282,9 @@ public final class ReadPlanner {
 
     /** {@code joins}: whether the joins of this level need checking (they are part of a statement that runs later). */
     private void checkWheres(String dataSource, Level level, boolean joins) {
+        if (level.joins().isEmpty() && level.steps().isEmpty()) {
+            return; // most reads include nothing: no iterators to make
+        }
         for (JoinStep join : level.joins()) {
             if (joins) {
                 checkWhere(join.target(), dataSource, join.where(), join.path() + ".scope.", join.alias());
@@ -338,6 +343,14 @@ public final class ReadPlanner {
      * select lists) are built once.
      */
     private RowReader reader(ModelDescriptor model, Fields fields, List<Include> includes, Set<String> alsoNeeded) {
+        boolean wholeRow = fields.isAll() && includes.isEmpty() && alsoNeeded.isEmpty();
+        if (wholeRow) {
+            // The commonest read (findById, a plain find): found by the model alone, without a key to build and hash.
+            RowReader known = wholeRowReaders.get(model.modelClass());
+            if (known != null) {
+                return known;
+            }
+        }
         List<String> relations;
         if (includes.isEmpty()) {
             relations = List.of();
@@ -353,7 +366,7 @@ public final class ReadPlanner {
         if (known != null) {
             return known;
         }
-        return readers.computeIfAbsent(readerKey, key -> {
+        RowReader made = readers.computeIfAbsent(readerKey, key -> {
             Set<String> needed = new HashSet<>(alsoNeeded);
             for (Include include : includes) {
                 RelationDescriptor relation = registry.relations(model.modelClass()).get(include.relation());
@@ -363,6 +376,10 @@ public final class ReadPlanner {
             }
             return RowReader.of(model, k -> needed.contains(k) || !model.hidden().contains(k) && fields.keeps(k));
         });
+        if (wholeRow) {
+            wholeRowReaders.put(model.modelClass(), made);
+        }
+        return made;
     }
 
     private record ReaderKey(Class<?> model, Fields fields, List<String> relations, Set<String> alsoNeeded) {
