@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -81,10 +82,11 @@ public final class DataSourceMeters implements DataSourceObserver {
     @Override
     public void replicaStarted(ReplicaPool replica) {
         track(replica.pool());
-        Meter lag = Gauge.builder(REPLICA_LAG, replica, ReplicaPool::lagSeconds).baseUnit("seconds")
+        // Held strongly: nothing else keeps the ReplicaPool view, and a weakly held one would read NaN after a GC.
+        Meter lag = Gauge.builder(REPLICA_LAG, replica, ReplicaPool::lagSeconds).strongReference(true).baseUnit("seconds")
                 .description("How far the read replica is behind its primary")
                 .tags("datasource", replica.dataSource(), "pool", replica.name()).register(registry);
-        replicaMeters.computeIfAbsent(replica.dataSource(), d -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(lag);
+        replicaMeters.computeIfAbsent(replica.dataSource(), d -> new CopyOnWriteArrayList<>()).add(lag);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.ignis.api.spi.ValueKind;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -94,23 +95,31 @@ public final class PostgresDriverPlugin implements DriverPlugin {
     /**
      * Behind a transaction pooler each transaction may run on another server connection, so a server-side prepared
      * statement made on one is missing on the next ({@code prepared statement "S_1" does not exist}): a
-     * {@code prepareThreshold} other than 0 in the URL or the properties (any case, as they override the default) is
-     * refused at start.
+     * {@code prepareThreshold} other than 0 in the properties, the URL or a replica's URL (any case; a URL's overrides
+     * the properties in pgjdbc, so each is checked on its own) is refused at start.
      */
     private static void checkTransactionPooling(DataSourceConfig config) {
         if (!config.transactionPooling()) {
             return;
         }
-        String given = config.properties().entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase(PREPARE_THRESHOLD))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        java.util.regex.Matcher inUrl = PREPARE_THRESHOLD_IN_URL.matcher(config.url() == null ? "" : config.url());
-        if (given == null && inUrl.find()) {
-            given = inUrl.group(1);
+        config.properties().entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase(PREPARE_THRESHOLD))
+                .forEach(p -> refuseNonZeroThreshold(config, String.valueOf(p.getValue()), "the properties"));
+        List<String> urls = new ArrayList<>();
+        urls.add(config.url());
+        config.replicaSettings().replicas().forEach(replica -> urls.add(replica.url()));
+        for (String url : urls) {
+            java.util.regex.Matcher inUrl = PREPARE_THRESHOLD_IN_URL.matcher(url == null ? "" : url);
+            while (inUrl.find()) {
+                refuseNonZeroThreshold(config, inUrl.group(1), DataSourceConfig.redactUrl(url));
+            }
         }
-        if (given != null && !given.trim().equals("0")) {
+    }
+
+    private static void refuseNonZeroThreshold(DataSourceConfig config, String given, String where) {
+        if (!given.trim().equals("0")) {
             throw new DataSourceConfigException("DataSource " + config.name() + ": transactionPooling needs " + PREPARE_THRESHOLD
                     + "=0 (server-side prepared statements do not survive a transaction pooler such as PgBouncer), got "
-                    + PREPARE_THRESHOLD + "=" + given);
+                    + PREPARE_THRESHOLD + "=" + given + " in " + where);
         }
     }
 

@@ -96,6 +96,14 @@ class PostgresDriverPluginTest {
         assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres")
                 .url("jdbc:postgresql://h:6432/app?preparethreshold=2").transactionPooling(true).build()))
                 .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("prepareThreshold=2");
+        // pgjdbc lets the URL override the properties: a 0 in the properties does not excuse a 5 in the URL.
+        assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres")
+                .url("jdbc:postgresql://h:6432/app?prepareThreshold=5").property("prepareThreshold", "0").transactionPooling(true).build()))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("prepareThreshold=5");
+        // Replica pools take the replica's URL: it is checked too.
+        assertThatThrownBy(() -> plugin.jdbcUrl(DataSourceConfig.named("Pooled").driver("postgres").url("jdbc:postgresql://h:6432/app")
+                .replica("jdbc:postgresql://r:6432/app?prepareThreshold=4").transactionPooling(true).build()))
+                .isInstanceOf(DataSourceConfigException.class).hasMessageContaining("prepareThreshold=4").hasMessageContaining("r:6432");
     }
 
     @Test

@@ -169,6 +169,18 @@ class TracingTest {
         assertThat(tracer.getSpans()).hasSize(2).allSatisfy(TracingTest::assertEnded);
     }
 
+    @Test
+    void aStreamThatCanMatchNothingEndsWithItsCallAndItsOutcome() {
+        // A condition on the other datasource that matches no author: the stream never opens a cursor.
+        try (Stream<Post> stream = posts.stream(Filter.where("author.name", "Nobody"))) {
+            assertThat(stream).isEmpty();
+        }
+        SimpleSpan call = single(List.copyOf(tracer.getSpans()), "Post.stream");
+        assertEnded(call);
+        assertThat(call.getTags()).containsEntry("outcome", "success");
+        assertThat(tracer.currentSpan()).isNull();
+    }
+
     private static SimpleSpan single(List<SimpleSpan> spans, String name) {
         List<SimpleSpan> named = spans.stream().filter(s -> Objects.equals(s.getName(), name)).toList();
         assertThat(named).as("spans named %s among %s", name, spans).hasSize(1);

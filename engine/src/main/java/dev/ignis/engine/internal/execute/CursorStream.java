@@ -38,7 +38,11 @@ final class CursorStream<E> implements Spliterator<E> {
     private final ReadPlan plan;
     private final Observation.Call call;
     /** Ends the call's observation, which lasts as long as the stream. */
-    private final Runnable end;
+    /**
+     * Ends the call's observation; set once the cursor is open, so that a stream that never opened (nothing can
+     * match, or opening failed) ends with its call as any other call does.
+     */
+    private Runnable end;
     private final ArrayDeque<E> ready = new ArrayDeque<>();
     private StatelessSession session;
     private Transaction ownTransaction;
@@ -52,7 +56,6 @@ final class CursorStream<E> implements Spliterator<E> {
         this.type = type;
         this.plan = plan;
         this.call = call;
-        this.end = call.outlive();
     }
 
     /** Plans the read, builds its root select (running its where's key lookups), then opens the cursor. */
@@ -97,6 +100,7 @@ final class CursorStream<E> implements Spliterator<E> {
                 }
                 return null;
             });
+            end = call.outlive();
         } catch (RuntimeException e) {
             close();
             throw dataSource.translate(e);
@@ -205,7 +209,9 @@ final class CursorStream<E> implements Spliterator<E> {
                     }
                 }
             } finally {
-                end.run();
+                if (end != null) {
+                    end.run();
+                }
             }
         }
     }

@@ -190,7 +190,11 @@ public final class Observation {
         } finally {
             scope.close();
             if (!observed.isNoop()) {
-                RUNNING.set(enclosing);
+                if (enclosing == null) {
+                    RUNNING.remove(); // no entry left behind on pool and include threads
+                } else {
+                    RUNNING.set(enclosing);
+                }
                 observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
                 if (error != null) {
                     observed.error(error);

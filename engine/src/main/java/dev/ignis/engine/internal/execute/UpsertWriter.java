@@ -109,7 +109,7 @@ final class UpsertWriter {
         Rendered rendered = rendered(options, withId);
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
         session.doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(rendered.sql())) {
+            try (PreparedStatement statement = connection.prepareStatement(inspected(shared, rendered.sql()))) {
                 for (Object row : rows) {
                     int index = 1;
                     for (Column column : rendered.columns()) {
@@ -121,6 +121,14 @@ final class UpsertWriter {
             }
         });
         return rows.size();
+    }
+
+    /**
+     * {@code sql} as the datasource's statement inspector sees it (the SQL log, the statement's shape): the upsert runs on
+     * the session's connection directly, where Hibernate's own inspection does not reach.
+     */
+    private static String inspected(SharedSessionContractImplementor session, String sql) {
+        return session.getFactory().getSessionFactoryOptions().getStatementInspector().inspect(sql);
     }
 
     /**
@@ -143,7 +151,7 @@ final class UpsertWriter {
         session.doWork(connection -> {
             for (int from = 0; from < rows.size(); from += perStatement) {
                 List<?> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
-                try (PreparedStatement statement = connection.prepareStatement(returningSql(rendered, chunk.size()))) {
+                try (PreparedStatement statement = connection.prepareStatement(inspected(shared, returningSql(rendered, chunk.size())))) {
                     int index = 1;
                     for (Object row : chunk) {
                         for (Column column : rendered.columns()) {

@@ -77,10 +77,12 @@ public final class WrittenPositions {
             own = new HashMap<>(4);
             CURRENT.set(own);
         }
-        own.put(dataSource, Written.NONE.then(position, order, now)); // one thread's writes follow each other
+        // Merged, not replaced: a later position need not include an earlier one (MariaDB GTIDs of another domain).
+        Written first = Written.NONE.then(position, order, now);
+        own.merge(dataSource, first, (earlier, ignored) -> earlier.then(position, order, now));
         Scope scope = BOUND.get();
         if (scope != null) {
-            scope.written.merge(dataSource, Written.NONE.then(position, order, now), (earlier, ignored) -> earlier.then(position, order, now));
+            scope.written.merge(dataSource, first, (earlier, ignored) -> earlier.then(position, order, now));
         }
     }
 
