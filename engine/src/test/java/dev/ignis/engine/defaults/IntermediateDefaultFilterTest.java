@@ -6,6 +6,7 @@ import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.CrudRepository;
+import dev.ignis.api.repository.QueryOptions;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.include.StatementCounter;
@@ -106,6 +107,14 @@ class IntermediateDefaultFilterTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> invoices.find(Filter.where("project.nope", "x")))
                 .isInstanceOf(dev.ignis.api.error.FilterException.class).hasMessageContaining("nope");
         assertThat(counter.statements).isEmpty();
+    }
+
+    @Test
+    void aPlainFindByIdKeepsTheDefaultFilter() {
+        assertThat(projects.findById("p1")).map(p -> p.name).contains("Apollo");
+        assertThat(projects.findById("p2")).as("its owner is inactive").isEmpty();
+        assertThat(projects.findById("p2", Filter.empty(), QueryOptions.skipDefaultFilter())).map(p -> p.name).contains("Apollo");
+        assertThat(counter.count("People", "cross-datasource")).as("the owners' lookup of the two filtered calls").isEqualTo(2);
     }
 
     private static final class DataSource extends BaseDataSource {

@@ -57,6 +57,19 @@ public final class QueryParameters {
         return query;
     }
 
+    /** Whether {@code other} holds the same values in the same order (a statement kept per shape binds them so). */
+    public boolean sameValues(QueryParameters other) {
+        if (size() != other.size()) {
+            return false;
+        }
+        for (int i = 0; i < size(); i++) {
+            if (!java.util.Objects.equals(value(i), other.value(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The number of values bound so far. */
     public int size() {
         return values.size();

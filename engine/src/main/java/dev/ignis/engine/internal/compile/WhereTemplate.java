@@ -76,13 +76,18 @@ public final class WhereTemplate {
                 QueryCompiler.checkText(list, c.path());
                 params.bind(ValueConverter.convertAll(attribute, list, c.path()));
             } else {
-                QueryCompiler.checkText(c.value(), c.path());
-                params.bind(ValueConverter.convert(attribute, c.value(), c.path()));
+                bind(attribute, c.value(), c.path(), params);
             }
             return;
         }
         for (Where item : where instanceof Where.And and ? and.items() : ((Where.Or) where).items()) {
             bind(model, item, params);
         }
+    }
+
+    /** Binds the value of {@code attribute = value} (not null, not a list) as {@link #bind(ModelDescriptor, Where, QueryParameters)} does. */
+    public static void bind(AttributeDescriptor attribute, Object value, String path, QueryParameters params) {
+        QueryCompiler.checkText(value, path);
+        params.bind(ValueConverter.convert(attribute, value, path));
     }
 }

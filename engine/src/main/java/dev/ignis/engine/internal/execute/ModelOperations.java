@@ -56,6 +56,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     /** Whether the model declares a default filter: fixed at start, so calls need not compare it with the empty one. */
     private final boolean hasDefaultFilter;
     private volatile UpsertWriter upserts;
+    /** A plain findById planned once per scope shape; null when planned selects are off. */
+    private final KeptFindById keptFindById;
 
     @SuppressWarnings("unchecked")
     ModelOperations(StartedDataSource dataSource, ModelDescriptor model) {
@@ -66,6 +68,7 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         this.from = " from " + model.entityName() + " " + ROOT;
         this.scopes = new CallScopes(dataSource, model);
         this.hasDefaultFilter = !model.defaultFilter().equals(Filter.empty());
+        this.keptFindById = dataSource.settings().plannedSelects() ? new KeptFindById(dataSource, model) : null;
     }
 
     // ---- reads
@@ -91,6 +94,13 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     @Override
     public Optional<E> findById(ID id, Filter filter, QueryOptions options) {
         RowLock lock = options.lock();
+        if (keptFindById != null && lock == null && (!hasDefaultFilter || options.shouldSkipDefaultFilter())
+                && (filter == null || KeptFindById.applies(filter))) {
+            @SuppressWarnings("unchecked")
+            Optional<E> row = (Optional<E>) first(observed("findById", options,
+                    call -> keptFindById.read(call, idValue(id), scopes.read("findById", options))));
+            return row;
+        }
         // Inside the observed call, so a bad id is counted as a failed findById.
         return first(observed("findById", options, call -> {
             Filter effective = effective(filter, options.shouldSkipDefaultFilter()).withLimit(1).withSkip(0);
@@ -98,6 +108,11 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
             ReadScope scope = scopes.read("findById", options);
             return dataSource.read(call.route(), session -> select(session, call, "findById", effective, byId, true, scope, lock));
         }));
+    }
+
+    /** How many statements the plain findById compiled (once per scope shape when kept); -1 when planned selects are off. */
+    long findByIdCompilations() {
+        return keptFindById == null ? -1 : keptFindById.compilations();
     }
 
     @Override
@@ -639,10 +654,15 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
     }
 
     private Where idEquals(ID id) {
+        return Where.eq(model.id().key(), idValue(id));
+    }
+
+    /** The id as the model's id type; a null or inconvertible id is a {@link FilterException}. */
+    private Object idValue(ID id) {
         if (id == null) {
             throw new FilterException("id", "id must not be null");
         }
-        return Where.eq(model.id().key(), ValueConverter.convert(model.id(), id, "id"));
+        return ValueConverter.convert(model.id(), id, "id");
     }
 
     /** The first row, if any (without a stream: these reads are the library's shortest calls). */

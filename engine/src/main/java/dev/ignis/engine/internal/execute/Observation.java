@@ -5,8 +5,7 @@ import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.engine.settings.QueryObservations;
 import io.micrometer.observation.ObservationRegistry;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
 
 /**
@@ -17,12 +16,18 @@ import java.util.function.Supplier;
  * datasources and threads, because they share its {@link Call}.
  */
 public final class Observation {
+    private static final AtomicIntegerFieldUpdater<Call> STATEMENTS = AtomicIntegerFieldUpdater.newUpdater(Call.class, "statements");
+    private static final AtomicIntegerFieldUpdater<Call> STOPPED = AtomicIntegerFieldUpdater.newUpdater(Call.class, "stopped");
+
     private final QueryListener listener;
     private final ObservationRegistry registry;
+    /** Whether anyone listens to calls and statements: without a listener nothing is timed and no event made. */
+    private final boolean timed;
 
     public Observation(QueryListener listener, ObservationRegistry registry) {
         this.listener = listener;
         this.registry = registry;
+        this.timed = listener != QueryListener.NONE;
     }
 
     /** The repository call in progress; statements run for it (on any thread) are counted here. */
@@ -30,12 +35,14 @@ public final class Observation {
         final String dataSource;
         final String model;
         final String operation;
-        final AtomicInteger statements = new AtomicInteger();
+        /** Statements run for the call, counted from any thread ({@link #STATEMENTS}). */
+        volatile int statements;
         final ReadRoute route;
         final io.micrometer.observation.Observation observed;
         /** Whether the observation ends later than the call, with the stream it returned. */
         private boolean outlived;
-        private final AtomicBoolean stopped = new AtomicBoolean();
+        /** 1 once the observation stopped ({@link #STOPPED}). */
+        volatile int stopped;
 
         Call(String dataSource, String model, String operation, ReadRoute route, io.micrometer.observation.Observation observed) {
             this.dataSource = dataSource;
@@ -55,7 +62,7 @@ public final class Observation {
         }
 
         private void stop() {
-            if (stopped.compareAndSet(false, true)) {
+            if (STOPPED.compareAndSet(this, 0, 1)) {
                 observed.stop();
             }
         }
@@ -98,19 +105,24 @@ public final class Observation {
                 .start();
         Call call = new Call(dataSource, model, operation, route, observed);
         CURRENT.set(call);
-        long start = System.nanoTime();
+        long start = timed ? System.nanoTime() : 0;
         Throwable error = null;
         io.micrometer.observation.Observation.Scope scope = observed.openScope();
         try {
             T result = work.apply(call);
-            listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements.get(), System.nanoTime() - start, null));
+            if (timed) {
+                listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements, System.nanoTime() - start, null));
+            }
             return result;
         } catch (RuntimeException | Error e) {
             error = e;
-            listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements.get(), System.nanoTime() - start, e));
+            if (timed) {
+                listener.onCall(new QueryListener.CallEvent(dataSource, model, operation, call.statements, System.nanoTime() - start, e));
+            }
             throw e;
         } finally {
-            CURRENT.remove();
+            // Cleared, not removed: the thread's next call sets it again without a new thread-local entry.
+            CURRENT.set(null);
             scope.close(); // before the observation stops, as Micrometer requires
             if (!observed.isNoop()) {
                 observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
@@ -156,7 +168,7 @@ public final class Observation {
         String dataSource = target.dataSource();
         Call counted = call != null ? call : CURRENT.get();
         if (counted != null) {
-            counted.statements.incrementAndGet();
+            STATEMENTS.incrementAndGet(counted);
         }
         io.micrometer.observation.Observation observed = registry.isNoop() ? io.micrometer.observation.Observation.NOOP
                 : io.micrometer.observation.Observation.createNotStarted(QueryObservations.STATEMENT, registry)
@@ -174,18 +186,22 @@ public final class Observation {
             enclosing = RUNNING.get();
             RUNNING.set(observed);
         }
-        long start = System.nanoTime();
+        long start = timed ? System.nanoTime() : 0;
         Throwable error = null;
         io.micrometer.observation.Observation.Scope scope = observed.openScope();
         try {
             T result = work.get();
-            listener.onStatement(new QueryListener.StatementEvent(dataSource, model, operation, strategy, System.nanoTime() - start, null,
-                    target.role(), target.pool()));
+            if (timed) {
+                listener.onStatement(new QueryListener.StatementEvent(dataSource, model, operation, strategy, System.nanoTime() - start,
+                        null, target.role(), target.pool()));
+            }
             return result;
         } catch (RuntimeException | Error e) {
             error = e;
-            listener.onStatement(new QueryListener.StatementEvent(dataSource, model, operation, strategy, System.nanoTime() - start, e,
-                    target.role(), target.pool()));
+            if (timed) {
+                listener.onStatement(new QueryListener.StatementEvent(dataSource, model, operation, strategy, System.nanoTime() - start,
+                        e, target.role(), target.pool()));
+            }
             throw e;
         } finally {
             scope.close();

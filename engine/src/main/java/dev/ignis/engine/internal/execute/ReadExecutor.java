@@ -155,7 +155,7 @@ public final class ReadExecutor {
         }
         if (shape != null && kept == null) {
             // Kept only if the values bound without compiling are exactly those the compiler bound.
-            boolean same = sameValues(params, rootValues(joins, joinWheres, model, where));
+            boolean same = params.sameValues(rootValues(joins, joinWheres, model, where));
             if (rootStatements.size() >= ROOT_STATEMENT_CAPACITY) {
                 rootStatements.clear();
             }
@@ -206,18 +206,6 @@ public final class ReadExecutor {
         }
         WhereTemplate.bind(model, where, params);
         return params;
-    }
-
-    private static boolean sameValues(QueryParameters compiled, QueryParameters bound) {
-        if (compiled.size() != bound.size()) {
-            return false;
-        }
-        for (int i = 0; i < compiled.size(); i++) {
-            if (!java.util.Objects.equals(compiled.value(i), bound.value(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Fills the included relations of {@code rows}, rows of the plan's root read apart from its statement (a stream's chunk). */

@@ -103,21 +103,28 @@ final class SelectPlan {
     private final Slot[] slots;
     private final TupleReader reader;
     private final Integer fetchSize;
+    private final boolean sessionFree;
 
-    /** {@code generatedReader} false reads the columns in a loop instead of through a generated class. */
-    SelectPlan(String sql, List<Slot> slots, List<Column> columns, Integer fetchSize, boolean generatedReader) {
-        this.sql = sql;
-        this.slots = slots.toArray(new Slot[0]);
-        Column[] read = columns.toArray(new Column[0]);
-        this.reader = generatedReader ? TupleReaders.generate(read) : TupleReaders.loop(read);
-        this.fetchSize = fetchSize;
+    /**
+     * {@code generatedReader} false reads the columns in a loop instead of through a generated class;
+     * {@code sessionFree}: no binding or column of the plan asks its options for a session.
+     */
+    SelectPlan(String sql, List<Slot> slots, List<Column> columns, Integer fetchSize, boolean generatedReader, boolean sessionFree) {
+        this(sql, slots.toArray(new Slot[0]), generatedReader ? TupleReaders.generate(columns.toArray(new Column[0]))
+                : TupleReaders.loop(columns.toArray(new Column[0])), fetchSize, sessionFree);
     }
 
-    private SelectPlan(String sql, Slot[] slots, TupleReader reader, Integer fetchSize) {
+    private SelectPlan(String sql, Slot[] slots, TupleReader reader, Integer fetchSize, boolean sessionFree) {
         this.sql = sql;
         this.slots = slots;
         this.reader = reader;
         this.fetchSize = fetchSize;
+        this.sessionFree = sessionFree;
+    }
+
+    /** Whether the plan can bind and read with a session factory's options alone, on a connection of no session. */
+    boolean sessionFree() {
+        return sessionFree;
     }
 
     String sql() {
@@ -126,7 +133,7 @@ final class SelectPlan {
 
     /** This plan with a clause appended to its SQL (a row lock); binding and reading stay the same. */
     SelectPlan withSuffix(String suffix) {
-        return new SelectPlan(sql + suffix, slots, reader, fetchSize);
+        return new SelectPlan(sql + suffix, slots, reader, fetchSize, sessionFree);
     }
 
     /**

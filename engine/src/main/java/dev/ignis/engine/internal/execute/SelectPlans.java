@@ -31,9 +31,45 @@ import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 import org.hibernate.type.descriptor.java.InstantJavaType;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.descriptor.java.StringJavaType;
+import org.hibernate.type.descriptor.jdbc.BigIntJdbcType;
+import org.hibernate.type.descriptor.jdbc.BinaryJdbcType;
+import org.hibernate.type.descriptor.jdbc.BooleanJdbcType;
+import org.hibernate.type.descriptor.jdbc.CharJdbcType;
+import org.hibernate.type.descriptor.jdbc.DateJdbcType;
+import org.hibernate.type.descriptor.jdbc.DecimalJdbcType;
+import org.hibernate.type.descriptor.jdbc.DoubleJdbcType;
+import org.hibernate.type.descriptor.jdbc.EnumJdbcType;
+import org.hibernate.type.descriptor.jdbc.FloatJdbcType;
+import org.hibernate.type.descriptor.jdbc.InstantAsTimestampJdbcType;
+import org.hibernate.type.descriptor.jdbc.InstantAsTimestampWithTimeZoneJdbcType;
+import org.hibernate.type.descriptor.jdbc.InstantJdbcType;
+import org.hibernate.type.descriptor.jdbc.IntegerJdbcType;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateTimeJdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
+import org.hibernate.type.descriptor.jdbc.LongNVarcharJdbcType;
+import org.hibernate.type.descriptor.jdbc.LongVarcharJdbcType;
+import org.hibernate.type.descriptor.jdbc.NCharJdbcType;
+import org.hibernate.type.descriptor.jdbc.NVarcharJdbcType;
+import org.hibernate.type.descriptor.jdbc.NumericJdbcType;
+import org.hibernate.type.descriptor.jdbc.OffsetDateTimeJdbcType;
+import org.hibernate.type.descriptor.jdbc.OrdinalEnumJdbcType;
+import org.hibernate.type.descriptor.jdbc.RealJdbcType;
+import org.hibernate.type.descriptor.jdbc.SmallIntJdbcType;
+import org.hibernate.type.descriptor.jdbc.TimeJdbcType;
+import org.hibernate.type.descriptor.jdbc.TimestampJdbcType;
 import org.hibernate.type.descriptor.jdbc.TimestampUtcAsInstantJdbcType;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsJdbcTimestampJdbcType;
+import org.hibernate.type.descriptor.jdbc.TimestampUtcAsOffsetDateTimeJdbcType;
 import org.hibernate.type.descriptor.jdbc.TimestampWithTimeZoneJdbcType;
+import org.hibernate.type.descriptor.jdbc.TinyIntAsSmallIntJdbcType;
+import org.hibernate.type.descriptor.jdbc.TinyIntJdbcType;
+import org.hibernate.type.descriptor.jdbc.UUIDJdbcType;
+import org.hibernate.type.descriptor.jdbc.UuidAsBinaryJdbcType;
+import org.hibernate.type.descriptor.jdbc.VarbinaryJdbcType;
 import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
+import org.hibernate.type.descriptor.jdbc.VarcharUUIDJdbcType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +80,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -73,6 +110,8 @@ final class SelectPlans {
     private final Map<String, String> limitOffsetTexts = new ConcurrentHashMap<>();
     /** Selects that ran through Hibernate's query API: what tests of the fallbacks count. */
     private final LongAdder queryApiRuns = new LongAdder();
+    /** Kept plans run on a connection of no session: what tests of the kept findById count. */
+    private final LongAdder sessionFreeRuns = new LongAdder();
 
     SelectPlans(SessionFactoryImplementor factory, int capacity, boolean planned) {
         this.factory = factory;
@@ -82,6 +121,10 @@ final class SelectPlans {
 
     long queryApiRuns() {
         return queryApiRuns.sum();
+    }
+
+    long sessionFreeRuns() {
+        return sessionFreeRuns.sum();
     }
 
     /**
@@ -114,26 +157,68 @@ final class SelectPlans {
         }
         SelectPlan sql = suffix.isEmpty() ? plan.get() : plan.get().withSuffix(suffix);
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
+        try {
+            return reported(statement, sql, () -> session.doReturningWork(connection -> sql.run(connection, values, shared)));
+        } finally {
+            // As after Hibernate's own queries: outside a transaction the connection goes back to the pool right away,
+            // so that includes running meanwhile on other threads find one.
+            shared.afterOperation(true);
+        }
+    }
+
+    /**
+     * The plan kept for {@code hql} (without limit and offset) with the values of {@code params}, or null when none is
+     * kept yet, the shape has none, or a value is of another type than the plan binds: the caller then selects with
+     * {@link #tuples} on a session.
+     */
+    Kept kept(String hql, QueryParameters params) {
+        if (!planned) {
+            return null;
+        }
+        Optional<SelectPlan> plan = plans.get(shapeKey(hql, params));
+        if (plan == null || plan.isEmpty() || !plan.get().sessionFree()) {
+            return null;
+        }
+        Object[] values = plan.get().values(params);
+        return values == null ? null : new Kept(hql, plan.get(), values);
+    }
+
+    /** A kept plan and the values to bind to it: see {@link #kept}. */
+    record Kept(String hql, SelectPlan plan, Object[] values) {
+    }
+
+    /**
+     * Runs a kept plan on {@code connection}, outside any Hibernate session: its values bound and its columns read with
+     * the factory's own options (which have no session: only plans whose types never ask for one run here, see
+     * {@link SelectPlan#sessionFree}). Logged, inspected and counted as {@link #tuples} does.
+     */
+    List<Object[]> run(Kept kept, java.sql.Connection connection) {
+        sessionFreeRuns.increment();
+        return reported(kept.hql(), kept.plan(), () -> {
+            try {
+                return kept.plan().run(connection, kept.values(), factory.getWrapperOptions());
+            } catch (java.sql.SQLException e) {
+                throw factory.getJdbcServices().getSqlExceptionHelper().convert(e, "could not execute query", kept.plan().sql());
+            }
+        });
+    }
+
+    /** Runs a plan's statement as Hibernate's own: in its SQL log, through the statement inspector, in its statistics. */
+    private List<Object[]> reported(String statement, SelectPlan sql, java.util.function.Supplier<List<Object[]>> run) {
         factory.getJdbcServices().getSqlStatementLogger().logStatement(sql.sql());
         // Run on a connection of its own, the SQL reaches no statement inspector: hand it to the configured one (SqlLog).
         factory.getSessionFactoryOptions().getStatementInspector().inspect(sql.sql());
         StatisticsImplementor statistics = factory.getStatistics();
         boolean counted = statistics.isStatisticsEnabled();
         long start = counted ? System.nanoTime() : 0;
-        try {
-            List<Object[]> rows = session.doReturningWork(connection -> sql.run(connection, values, shared));
-            if (counted) {
-                // Hibernate's statistics (and the hibernate.* meters bound to them) count these as its own queries.
-                statistics.prepareStatement();
-                statistics.closeStatement();
-                statistics.queryExecuted(statement, rows.size(), (System.nanoTime() - start) / 1_000_000);
-            }
-            return rows;
-        } finally {
-            // As after Hibernate's own queries: outside a transaction the connection goes back to the pool right away,
-            // so that includes running meanwhile on other threads find one.
-            shared.afterOperation(true);
+        List<Object[]> rows = run.get();
+        if (counted) {
+            // Hibernate's statistics (and the hibernate.* meters bound to them) count these as its own queries.
+            statistics.prepareStatement();
+            statistics.closeStatement();
+            statistics.queryExecuted(statement, rows.size(), (System.nanoTime() - start) / 1_000_000);
         }
+        return rows;
     }
 
     /**
@@ -255,11 +340,15 @@ final class SelectPlans {
             }
             List<SelectPlan.Slot> slots = slots(select, slotsByParameter(xref, jdbcParamsXref, params), bindings, params,
                     (SharedSessionContractImplementor) session);
-            List<SelectPlan.Column> columns = columns(translation.getSqlAst());
+            List<JdbcType> types = new ArrayList<>();
+            List<SelectPlan.Column> columns = columns(translation.getSqlAst(), types);
             if (slots == null || columns == null) {
                 return rejected(hql, "Hibernate binds or reads it in a way plans do not reproduce");
             }
-            return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize(), planned);
+            slots.forEach(slot -> types.add(slot.mapping().getJdbcType()));
+            boolean sessionFree = types.stream().allMatch(SelectPlans::sessionFree);
+            return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize(), planned,
+                    sessionFree);
         } finally {
             xref.clearExpansions();
         }
@@ -336,8 +425,31 @@ final class SelectPlans {
         return slots;
     }
 
-    /** One column per select item, if every item is a plain value Hibernate reads without coercion. */
-    private static List<SelectPlan.Column> columns(SelectStatement ast) {
+    /**
+     * JDBC types whose binders and extractors never ask their options for a session (only LOBs, arrays, structs and XML
+     * do): a plan of these alone can run on a pooled connection with the factory's options, see {@link #run}. The
+     * engine's own types (its timestamps as text) are of this kind too.
+     */
+    private static final Set<Class<?>> SESSION_FREE = Set.of(VarcharJdbcType.class, CharJdbcType.class, NVarcharJdbcType.class,
+            NCharJdbcType.class, LongVarcharJdbcType.class, LongNVarcharJdbcType.class, IntegerJdbcType.class, BigIntJdbcType.class,
+            SmallIntJdbcType.class, TinyIntJdbcType.class, TinyIntAsSmallIntJdbcType.class, BooleanJdbcType.class, DoubleJdbcType.class,
+            FloatJdbcType.class, RealJdbcType.class, NumericJdbcType.class, DecimalJdbcType.class, DateJdbcType.class, TimeJdbcType.class,
+            TimestampJdbcType.class, TimestampUtcAsInstantJdbcType.class, TimestampUtcAsJdbcTimestampJdbcType.class,
+            TimestampUtcAsOffsetDateTimeJdbcType.class, TimestampWithTimeZoneJdbcType.class, InstantJdbcType.class,
+            InstantAsTimestampJdbcType.class, InstantAsTimestampWithTimeZoneJdbcType.class, LocalDateJdbcType.class,
+            LocalDateTimeJdbcType.class, LocalTimeJdbcType.class, OffsetDateTimeJdbcType.class, UUIDJdbcType.class,
+            VarcharUUIDJdbcType.class, UuidAsBinaryJdbcType.class, VarbinaryJdbcType.class, BinaryJdbcType.class, EnumJdbcType.class,
+            OrdinalEnumJdbcType.class);
+
+    private static boolean sessionFree(JdbcType type) {
+        return SESSION_FREE.contains(type.getClass()) || type.getClass().getModule() == SelectPlans.class.getModule();
+    }
+
+    /**
+     * One column per select item, if every item is a plain value Hibernate reads without coercion; {@code types} gets
+     * each column's JDBC type.
+     */
+    private static List<SelectPlan.Column> columns(SelectStatement ast, List<JdbcType> types) {
         List<SqlSelection> selections = ast.getQuerySpec().getSelectClause().getSqlSelections();
         List<SelectPlan.Column> columns = new ArrayList<>();
         for (DomainResult<?> result : ast.getDomainResultDescriptors()) {
@@ -356,6 +468,7 @@ final class SelectPlans {
             }
             BasicValueConverter<?, ?> converter = ((BasicResultAssembler<?>) basic.getAssembler()).getValueConverter();
             JdbcMapping mapping = selection.getExpressionType().getSingleJdbcMapping();
+            types.add(mapping.getJdbcType());
             columns.add(new SelectPlan.Column(selection.getJdbcResultSetIndex(), selection.getJdbcValueExtractor(), converter,
                     converter == null ? directRead(mapping) : SelectPlan.Read.EXTRACTOR));
         }

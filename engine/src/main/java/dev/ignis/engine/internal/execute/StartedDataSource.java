@@ -50,6 +50,8 @@ public final class StartedDataSource implements DataSourceRuntime {
     private final Observation observation;
     private final Map<Class<?>, ModelOperations<?, ?>> operations = new ConcurrentHashMap<>();
     private final SelectPlans selects;
+    /** Where statements on the primary run, as their reports name it. */
+    private final Observation.Target primaryTarget;
     private volatile boolean closed;
     private volatile ReadExecutor reads;
 
@@ -70,6 +72,7 @@ public final class StartedDataSource implements DataSourceRuntime {
         this.errors = new ErrorTranslator(name, driver);
         this.observation = observation;
         this.selects = new SelectPlans(sessionFactory, SELECT_PLAN_CAPACITY, settings.plannedSelects());
+        this.primaryTarget = new Observation.Target(name, Observation.PRIMARY, pool.getPoolName());
     }
 
     /**
@@ -83,6 +86,11 @@ public final class StartedDataSource implements DataSourceRuntime {
     /** How many selects of this datasource ran through Hibernate's query API rather than a plan. */
     long queryApiSelects() {
         return selects.queryApiRuns();
+    }
+
+    /** How many selects of this datasource ran a kept plan without a session ({@link #selectKept}). */
+    long sessionFreeSelects() {
+        return selects.sessionFreeRuns();
     }
 
     /** {@link #select} with a row lock clause appended; null when the shape cannot carry one. */
@@ -130,8 +138,8 @@ public final class StartedDataSource implements DataSourceRuntime {
     /** Runs one statement for a call, reporting it (with the error type it is translated to) to the listener. */
     <T> T statement(Observation.Call call, String model, String operation, String strategy, java.util.function.Supplier<T> work) {
         Replica replica = replicas.active();
-        return observation.statement(call, new Observation.Target(name, replica == null ? Observation.PRIMARY : Observation.REPLICA,
-                replica == null ? pool.getPoolName() : replica.poolName()), model, operation, strategy, () -> {
+        Observation.Target target = replica == null ? primaryTarget : new Observation.Target(name, Observation.REPLICA, replica.poolName());
+        return observation.statement(call, target, model, operation, strategy, () -> {
             try {
                 return translated(work);
             } catch (LockException e) {
@@ -188,9 +196,50 @@ public final class StartedDataSource implements DataSourceRuntime {
      * the whole read runs again on the next replica, at last on the primary: reads are repeatable, no row is kept.
      */
     public <T> T readDetached(ReadRoute route, Function<StatelessSession, T> work) {
+        return onReplica(route, connection -> {
+            try (StatelessSession session = sessionFactory.withStatelessOptions().connection(connection).openStatelessSession()) {
+                return work.apply(session);
+            }
+        }, () -> readDetached(work));
+    }
+
+    /**
+     * A kept select ({@link SelectPlans#kept}) outside any transaction, as one statement of {@code call}: on a pooled
+     * connection of where the call's route leads (replicas failing over as {@link #readDetached(ReadRoute, Function)}
+     * describes), without a Hibernate session. Null, and nothing run, inside a transaction or when the shape has no kept
+     * plan that runs without a session: the caller then selects on a session.
+     */
+    List<Object[]> selectKept(Observation.Call call, String model, String operation, String hql, QueryParameters params) {
+        checkOpen();
+        if (TransactionContext.current() != null) {
+            return null;
+        }
+        SelectPlans.Kept kept = selects.kept(hql, params);
+        if (kept == null) {
+            return null;
+        }
+        return onReplica(call.route(), connection -> statement(call, model, operation, "direct", () -> selects.run(kept, connection)),
+                () -> {
+                    // As a session does: the connection is taken inside the statement, so a pool that has none fails it.
+                    java.util.function.Supplier<List<Object[]>> run = () -> statement(call, model, operation, "direct", () -> {
+                        try (Connection connection = pool.getConnection()) {
+                            return selects.run(kept, connection);
+                        } catch (SQLException e) {
+                            throw sessionFactory.getJdbcServices().getSqlExceptionHelper().convert(e, "Unable to use a JDBC connection");
+                        }
+                    });
+                    return replicas.isEmpty() ? run.get() : ReplicaRouter.serving(null, run);
+                });
+    }
+
+    /**
+     * {@code work} on a connection of a replica the route allows, chosen before the connection is taken, as the serving
+     * replica of its statements; {@code onPrimary} when the route allows none or every allowed replica failed.
+     */
+    private <T> T onReplica(ReadRoute route, Function<Connection, T> work, java.util.function.Supplier<T> onPrimary) {
         checkOpen();
         if (replicas.isEmpty() || route.primaryOnly()) {
-            return readDetached(work);
+            return onPrimary.get();
         }
         Set<Replica> tried = new HashSet<>(4);
         for (Replica replica = replicas.choose(route, tried); replica != null; replica = replicas.choose(route, tried)) {
@@ -204,8 +253,8 @@ public final class StartedDataSource implements DataSourceRuntime {
                     replicas.failed(replica, e);
                     continue;
                 }
-                try (connection; StatelessSession session = sessionFactory.withStatelessOptions().connection(connection).openStatelessSession()) {
-                    T result = ReplicaRouter.serving(replica, () -> translated(() -> work.apply(session)));
+                try (connection) {
+                    T result = ReplicaRouter.serving(replica, () -> translated(() -> work.apply(connection)));
                     replicas.served(replica);
                     return result;
                 } catch (DataSourceUnavailableException e) {
@@ -220,7 +269,7 @@ public final class StartedDataSource implements DataSourceRuntime {
                 replica.finished();
             }
         }
-        return readDetached(work);
+        return onPrimary.get();
     }
 
     /** The replicas of this datasource (none: every read goes to the primary). */

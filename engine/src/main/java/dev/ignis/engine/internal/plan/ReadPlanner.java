@@ -382,6 +382,11 @@ public final class ReadPlanner {
         return made;
     }
 
+    /** The reader of {@code model}'s whole row: every field, nothing included (what a plain {@code findById} reads). */
+    public RowReader wholeRow(ModelDescriptor model) {
+        return reader(model, Fields.ALL, List.of(), Set.of());
+    }
+
     private record ReaderKey(Class<?> model, Fields fields, List<String> relations, Set<String> alsoNeeded) {
     }
 

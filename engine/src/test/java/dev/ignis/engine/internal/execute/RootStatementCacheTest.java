@@ -61,9 +61,14 @@ class RootStatementCacheTest {
         assertThat(posts.find(first)).extracting(p -> p.getId() + " " + p.author.name).containsExactly("p2 Bob", "p3 Ada");
         assertThat(posts.find(second)).extracting(p -> p.getId() + " " + p.author.name).containsExactly("p1 Ada", "p3 Ada");
         assertThat(compilations() - before).as("the compiler ran for the first call only").isEqualTo(1);
+        long byId = ((ModelOperations<?, ?>) content.runtime().operations(Post.class)).findByIdCompilations();
+        assertThat(posts.findById("p2", Filter.where("rank", 2))).map(p -> p.title).contains("Second");
+        assertThat(posts.findById("p3", Filter.where("rank", 3))).map(p -> p.title).contains("Third");
+        assertThat(compilations() - before).as("and once for findById's shape with a where").isEqualTo(2);
         assertThat(posts.findById("p2")).map(p -> p.title).contains("Second");
         assertThat(posts.findById("p3")).map(p -> p.title).contains("Third");
-        assertThat(compilations() - before).as("and once for findById's shape").isEqualTo(2);
+        assertThat(((ModelOperations<?, ?>) content.runtime().operations(Post.class)).findByIdCompilations() - byId)
+                .as("a plain findById is kept apart, compiled once for its shape").isEqualTo(1);
     }
 
     @Test
