@@ -106,7 +106,7 @@ final class KeptFindById {
     /** The values of the kept statement: the id, then the scope's (a model without scopes has the id alone). */
     private void bind(Object id, ReadScope scope, QueryParameters params) {
         if (model.scoping() == ModelDescriptor.Scoping.NONE) {
-            WhereTemplate.bind(model.id(), id, "id", params);
+            WhereTemplate.bind(model.id(), id, "where." + model.id().key(), params); // the path Where.eq gives the condition
         } else {
             WhereTemplate.bind(model, where(id, scope), params);
         }

@@ -44,7 +44,6 @@ import org.hibernate.type.descriptor.jdbc.InstantAsTimestampJdbcType;
 import org.hibernate.type.descriptor.jdbc.InstantAsTimestampWithTimeZoneJdbcType;
 import org.hibernate.type.descriptor.jdbc.InstantJdbcType;
 import org.hibernate.type.descriptor.jdbc.IntegerJdbcType;
-import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
 import org.hibernate.type.descriptor.jdbc.LocalDateTimeJdbcType;
 import org.hibernate.type.descriptor.jdbc.LocalTimeJdbcType;
@@ -340,13 +339,13 @@ final class SelectPlans {
             }
             List<SelectPlan.Slot> slots = slots(select, slotsByParameter(xref, jdbcParamsXref, params), bindings, params,
                     (SharedSessionContractImplementor) session);
-            List<JdbcType> types = new ArrayList<>();
-            List<SelectPlan.Column> columns = columns(translation.getSqlAst(), types);
+            List<JdbcMapping> mappings = new ArrayList<>();
+            List<SelectPlan.Column> columns = columns(translation.getSqlAst(), mappings);
             if (slots == null || columns == null) {
                 return rejected(hql, "Hibernate binds or reads it in a way plans do not reproduce");
             }
-            slots.forEach(slot -> types.add(slot.mapping().getJdbcType()));
-            boolean sessionFree = types.stream().allMatch(SelectPlans::sessionFree);
+            slots.forEach(slot -> mappings.add(slot.mapping()));
+            boolean sessionFree = mappings.stream().allMatch(SelectPlans::sessionFree);
             return new SelectPlan(select.getSqlString(), slots, columns, factory.getSessionFactoryOptions().getJdbcFetchSize(), planned,
                     sessionFree);
         } finally {
@@ -441,15 +440,28 @@ final class SelectPlans {
             VarcharUUIDJdbcType.class, UuidAsBinaryJdbcType.class, VarbinaryJdbcType.class, BinaryJdbcType.class, EnumJdbcType.class,
             OrdinalEnumJdbcType.class);
 
-    private static boolean sessionFree(JdbcType type) {
-        return SESSION_FREE.contains(type.getClass()) || type.getClass().getModule() == SelectPlans.class.getModule();
+    /** The engine's own types, by package: on the class path the engine and Hibernate share one (unnamed) module. */
+    private static final String ENGINE_TYPES = "dev.ignis.engine.";
+
+    /**
+     * Whether binding and reading {@code mapping} never asks for a session: a JDBC type of {@link #SESSION_FREE} (or the
+     * engine's own), and a Java type that is no LOB, XML, struct or array handle (wrapping those needs a LOB creator,
+     * whatever the column's JDBC type).
+     */
+    private static boolean sessionFree(JdbcMapping mapping) {
+        Class<?> jdbcType = mapping.getJdbcType().getClass();
+        Class<?> javaType = mapping.getJavaTypeDescriptor().getJavaTypeClass();
+        boolean handle = java.sql.Blob.class.isAssignableFrom(javaType) || java.sql.Clob.class.isAssignableFrom(javaType)
+                || java.sql.SQLXML.class.isAssignableFrom(javaType) || java.sql.Struct.class.isAssignableFrom(javaType)
+                || java.sql.Array.class.isAssignableFrom(javaType);
+        return !handle && (SESSION_FREE.contains(jdbcType) || jdbcType.getName().startsWith(ENGINE_TYPES));
     }
 
     /**
-     * One column per select item, if every item is a plain value Hibernate reads without coercion; {@code types} gets
-     * each column's JDBC type.
+     * One column per select item, if every item is a plain value Hibernate reads without coercion; {@code mappings}
+     * gets each column's JDBC mapping.
      */
-    private static List<SelectPlan.Column> columns(SelectStatement ast, List<JdbcType> types) {
+    private static List<SelectPlan.Column> columns(SelectStatement ast, List<JdbcMapping> mappings) {
         List<SqlSelection> selections = ast.getQuerySpec().getSelectClause().getSqlSelections();
         List<SelectPlan.Column> columns = new ArrayList<>();
         for (DomainResult<?> result : ast.getDomainResultDescriptors()) {
@@ -468,7 +480,7 @@ final class SelectPlans {
             }
             BasicValueConverter<?, ?> converter = ((BasicResultAssembler<?>) basic.getAssembler()).getValueConverter();
             JdbcMapping mapping = selection.getExpressionType().getSingleJdbcMapping();
-            types.add(mapping.getJdbcType());
+            mappings.add(mapping);
             columns.add(new SelectPlan.Column(selection.getJdbcResultSetIndex(), selection.getJdbcValueExtractor(), converter,
                     converter == null ? directRead(mapping) : SelectPlan.Read.EXTRACTOR));
         }

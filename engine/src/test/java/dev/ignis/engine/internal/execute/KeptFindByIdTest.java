@@ -42,13 +42,15 @@ class KeptFindByIdTest {
     private BaseDataSource content;
     private CrudRepository<Post, String> posts;
     private CrudRepository<Author, String> authors;
+    private CrudRepository<Memo, String> memos;
 
     @BeforeAll
     void start() {
         content = new DataSource(DataSourceConfig.named("Content").driver("test-h2").database("kept-find-by-id")
                 .schemaAction(SchemaAction.CREATE)
-                .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class, Author.class));
+                .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class, Author.class, Memo.class));
         engine = Engine.builder().drivers(new TestH2Driver()).dataSources(content).listener(counter).build().start();
+        memos = new CrudRepository<>(content, Memo.class);
         posts = new CrudRepository<>(content, Post.class);
         authors = new CrudRepository<>(content, Author.class);
         authors.createAll(List.of(new Author("a1", "Ada", null), new Author("a2", "Bob", "a1")));
@@ -88,7 +90,10 @@ class KeptFindByIdTest {
 
     @Test
     void itReturnsWhatThePlannersPathReturnsAndHidesWhatTheModelHides() {
+        authors.findById("a1"); // the shape's first call: compiled, its SQL translated on a session
+        long sessionFree = runtime().sessionFreeSelects();
         Author kept = authors.findById("a2").orElseThrow();
+        assertThat(runtime().sessionFreeSelects() - sessionFree).as("read on a connection of no session").isEqualTo(1);
         // Fields listed in full are not a plain findById: the planner reads the row.
         Author planned = authors.findById("a2", Filter.empty().fields("id", "name", "mentorId")).orElseThrow();
         assertThat(kept.getId()).isEqualTo(planned.getId()).isEqualTo("a2");
@@ -151,6 +156,27 @@ class KeptFindByIdTest {
         assertThat(posts.findById("p1", Filter.where("rank", 2))).isEmpty();
         assertThat(compilations(Post.class)).isEqualTo(compiled);
         assertThat(runtime().sessionFreeSelects()).isEqualTo(sessionFree);
+    }
+
+    @Test
+    void aModelWithALobColumnKeepsItsStatementButReadsOnASession() {
+        memos.create(new Memo("m1", "Long", "x".repeat(10_000)));
+        memos.findById("m1");
+        long compiled = compilations(Memo.class);
+        long sessionFree = runtime().sessionFreeSelects();
+        assertThat(memos.findById("m1")).map(m -> m.title + "/" + m.body.length()).contains("Long/10000");
+        assertThat(compilations(Memo.class)).as("the kept text").isEqualTo(compiled);
+        assertThat(runtime().sessionFreeSelects()).as("a LOB is read through a session").isEqualTo(sessionFree);
+        assertThat(runtime().queryApiSelects()).isZero();
+    }
+
+    @Test
+    void anIdWithANulCharacterFailsWithTheSamePathOnEveryCall() {
+        posts.findById("p1");
+        for (int call = 0; call < 2; call++) {
+            assertThatThrownBy(() -> posts.findById("p\u0000")).isInstanceOfSatisfying(FilterException.class,
+                    e -> assertThat(e.getMessage()).contains("where.id"));
+        }
     }
 
     @Test
