@@ -5,6 +5,8 @@ import dev.ignis.api.datasource.ReplicaSettings;
 import dev.ignis.api.spi.DriverPlugin;
 import dev.ignis.api.spi.ReplicaLagQuery;
 import dev.ignis.api.spi.ReplicationPositions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Chooses where a read of one datasource runs, before any connection is taken: one of its healthy replicas (by the
@@ -25,8 +28,18 @@ public final class ReplicaRouter {
     static final long PROBE_INTERVAL_NANOS = 5_000_000L;
 
     private static final ThreadLocal<Replica> ACTIVE = new ThreadLocal<>();
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaRouter.class);
+    /** Numbers the routers of this JVM, so that each keeps its own written positions (see {@link #writtenKey}). */
+    private static final AtomicLong ROUTERS = new AtomicLong();
 
     private final String dataSource;
+    /**
+     * The key of this router's entries in {@link WrittenPositions}: its datasource's name made unique per router, so that
+     * two engines in one JVM with a datasource of the same name (on other servers) never read each other's writes.
+     */
+    private final String writtenKey;
+    /** Replicas whose reported position could not be compared with a written one: logged once each. */
+    private final Set<Replica> unreadableLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Replica> replicas;
     private final ReplicaSettings settings;
     private final ReplicationPositions positions;
@@ -36,6 +49,7 @@ public final class ReplicaRouter {
     /** Routes reads of {@code dataSource} to {@code replicas}, comparing positions and asking lag as {@code driver} tells. */
     public ReplicaRouter(String dataSource, List<Replica> replicas, ReplicaSettings settings, DriverPlugin driver) {
         this.dataSource = dataSource;
+        this.writtenKey = dataSource + "#" + ROUTERS.incrementAndGet();
         this.replicas = List.copyOf(replicas);
         this.settings = settings;
         this.positions = driver == null ? null : driver.replicationPositions();
@@ -87,7 +101,7 @@ public final class ReplicaRouter {
             return null;
         }
         long now = System.nanoTime();
-        WrittenPositions.Written written = route.written().get(dataSource);
+        WrittenPositions.Written written = route.written().get(writtenKey);
         if (written != null && positions == null && now - written.atNanos() < settings.readYourWritesWindow().toNanos()) {
             return null;
         }
@@ -118,7 +132,7 @@ public final class ReplicaRouter {
 
     /** Whether {@code replica} has applied every one of {@code written}, asking it again when the cached answer is too old. */
     private boolean caughtUp(Replica replica, List<String> written, long now) {
-        if (applied(replica.position(), written)) {
+        if (applied(replica, replica.position(), written)) {
             return true;
         }
         if (!replica.claimProbe(now, PROBE_INTERVAL_NANOS)) {
@@ -130,11 +144,14 @@ public final class ReplicaRouter {
             failed(replica, e);
             return false;
         }
-        return applied(replica.position(), written);
+        return applied(replica, replica.position(), written);
     }
 
-    /** A position the database could not compare counts as not reached: the read goes elsewhere, at last to the primary. */
-    private boolean applied(String applied, List<String> written) {
+    /**
+     * A position the database could not compare counts as not reached: the read goes elsewhere, at last to the primary
+     * (logged once per replica, since every read after a write then goes to the primary).
+     */
+    private boolean applied(Replica replica, String applied, List<String> written) {
         if (written.isEmpty()) {
             return true;
         }
@@ -149,6 +166,10 @@ public final class ReplicaRouter {
             }
             return true;
         } catch (RuntimeException unreadable) {
+            if (unreadableLogged.add(replica)) {
+                LOG.warn("Replica {} of datasource {} reports position '{}', which cannot be compared with the written {}; reads "
+                        + "after writes go to the primary: {}", replica.poolName(), dataSource, applied, written, unreadable.toString());
+            }
             return false;
         }
     }
@@ -162,11 +183,11 @@ public final class ReplicaRouter {
             return;
         }
         if (positions == null) {
-            WrittenPositions.record(dataSource, "", null);
+            WrittenPositions.record(writtenKey, "", null);
             return;
         }
         String position = queryText(primary, positions.primarySql());
-        WrittenPositions.record(dataSource, position == null ? "" : position, positions.order());
+        WrittenPositions.record(writtenKey, position == null ? "" : position, positions.order());
     }
 
     /**
@@ -174,7 +195,7 @@ public final class ReplicaRouter {
      * datasource until its next write reports one.
      */
     public void writtenAtUnknownPosition() {
-        WrittenPositions.record(dataSource, null, positions == null ? null : positions.order());
+        WrittenPositions.record(writtenKey, null, positions == null ? null : positions.order());
     }
 
     /** Whether a write must report its position: only datasources with replicas track them. */
