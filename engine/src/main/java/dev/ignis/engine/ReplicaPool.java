@@ -39,7 +39,7 @@ public final class ReplicaPool {
      * How far the replica is behind its primary, in seconds, asked now with one query on a connection of its pool
      * (PostgreSQL: 0 when it replayed all WAL it received, else the time since the last replayed commit; MariaDB:
      * {@code Seconds_Behind_Master}). NaN when the driver cannot tell, the replica is out of the rotation after a
-     * failure or unreachable, or its replication is stopped.
+     * failure or unreachable, its replication is stopped, or the query ran past its 2 s timeout.
      */
     public double lagSeconds() {
         return lag.getAsDouble();

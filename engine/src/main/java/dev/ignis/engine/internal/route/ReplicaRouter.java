@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReplicaRouter {
     /** How often a replica's position is asked again while a read waits for it to catch up. */
     static final long PROBE_INTERVAL_NANOS = 5_000_000L;
+    /** How long the lag query may run before the gauge reads NaN. */
+    static final int LAG_QUERY_TIMEOUT_SECONDS = 2;
 
     private static final ThreadLocal<Replica> ACTIVE = new ThreadLocal<>();
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRouter.class);
@@ -69,12 +71,16 @@ public final class ReplicaRouter {
         if (lag == null || !replica.usable(System.nanoTime())) {
             return Double.NaN;
         }
-        try (Connection c = replica.pool().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(lag.sql())) {
-            if (!rs.next()) {
-                return Double.NaN;
+        try (Connection c = replica.pool().getConnection(); Statement s = c.createStatement()) {
+            // A metrics scrape asks this: a replica that stops answering must not hold the scrape's thread.
+            s.setQueryTimeout(LAG_QUERY_TIMEOUT_SECONDS);
+            try (ResultSet rs = s.executeQuery(lag.sql())) {
+                if (!rs.next()) {
+                    return Double.NaN;
+                }
+                double seconds = rs.getDouble(lag.secondsColumn());
+                return rs.wasNull() ? Double.NaN : seconds;
             }
-            double seconds = rs.getDouble(lag.secondsColumn());
-            return rs.wasNull() ? Double.NaN : seconds;
         } catch (SQLException e) {
             return Double.NaN;
         }
