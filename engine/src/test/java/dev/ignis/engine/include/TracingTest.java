@@ -6,6 +6,7 @@ import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.api.repository.WriteOptions;
 import dev.ignis.engine.Engine;
+import dev.ignis.engine.settings.QueryListener;
 import dev.ignis.engine.settings.QueryObservations;
 import dev.ignis.engine.smoke.TestH2Driver;
 import io.micrometer.observation.Observation;
@@ -179,6 +180,38 @@ class TracingTest {
         assertEnded(call);
         assertThat(call.getTags()).containsEntry("outcome", "success");
         assertThat(tracer.currentSpan()).isNull();
+    }
+
+    @Test
+    void aStreamWhoseReadingFailsEndsItsCallWithTheError() {
+        SimpleTracer failing = new SimpleTracer();
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(failing));
+        IncludeTest.Content content = new IncludeTest.Content("traced-failing-content");
+        IncludeTest.People people = new IncludeTest.People("traced-failing-people");
+        // The include lookup, which runs when the stream is read (after it was returned), fails.
+        QueryListener failIncludes = new QueryListener() {
+            @Override
+            public void onStatement(StatementEvent event) {
+                if (event.operation().equals("include")) {
+                    throw new IllegalStateException("include failed");
+                }
+            }
+        };
+        try (Engine other = Engine.builder().drivers(new TestH2Driver()).dataSources(content, people).observationRegistry(registry)
+                .listener(failIncludes).build().start()) {
+            new CrudRepository<Author, String>(people, Author.class).create(new Author("a1", "Ada", null));
+            CrudRepository<Post, String> failingPosts = new CrudRepository<>(content, Post.class);
+            failingPosts.create(new Post("p1", "First", "a1", 1));
+            failing.getSpans().clear();
+            try (Stream<Post> stream = failingPosts.stream(Filter.empty().include("author"))) {
+                assertThatThrownBy(stream::toList).hasMessageContaining("include failed");
+            }
+            SimpleSpan call = single(List.copyOf(failing.getSpans()), "Post.stream");
+            assertEnded(call);
+            assertThat(call.getTags().get("outcome")).as("not the success the call returned with").isNotEqualTo("success");
+            assertThat(call.getError()).isNotNull().hasMessageContaining("include failed");
+        }
     }
 
     private static SimpleSpan single(List<SimpleSpan> spans, String name) {

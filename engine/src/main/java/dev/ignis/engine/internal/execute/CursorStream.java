@@ -140,8 +140,10 @@ final class CursorStream<E> implements Spliterator<E> {
                 loadIncludes(chunk);
             }
         } catch (RuntimeException e) {
+            RuntimeException translated = dataSource.translate(e);
+            call.failedLater(translated); // the call returned its stream successfully; its reading did not
             close();
-            throw dataSource.translate(e);
+            throw translated;
         }
         RowShaper.shape(plan.model(), chunk, plan.filter().fields());
         ready.addAll(chunk);

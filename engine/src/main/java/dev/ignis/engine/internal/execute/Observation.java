@@ -61,6 +61,17 @@ public final class Observation {
             return this::stop;
         }
 
+        /**
+         * A failure of a call that outlived its return (its stream's reading failed): the observation, still open, ends
+         * with this outcome and error instead of the success the call returned with.
+         */
+        public void failedLater(Throwable error) {
+            if (outlived && stopped == 0 && !observed.isNoop()) {
+                observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
+                observed.error(error);
+            }
+        }
+
         private void stop() {
             if (STOPPED.compareAndSet(this, 0, 1)) {
                 observed.stop();
