@@ -271,6 +271,8 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         // Where the database returns the stored rows with the upsert itself, no statement reads them back.
         boolean returning = options.shouldReturn() && (withId.isEmpty() || writer.returnsRows(options, true))
                 && (withoutId.isEmpty() || writer.returnsRows(options, false));
+        // Several rows keep a transaction even where one returning statement writes them all: H2 leaves the rows before a
+        // failing one of its merge written in auto-commit (UpsertContract.aFailedBatchLeavesNothing).
         boolean single = distinct.size() == 1 && (!options.shouldReturn() || returning);
         return observed("upsert", call -> (single ? dataSource.<WriteResult<E>>singleStatement() : dataSource.<WriteResult<E>>atomic())
                 .apply(session -> {
