@@ -87,7 +87,12 @@ public final class WhereTemplate {
 
     /** Binds the value of {@code attribute = value} (not null, not a list) as {@link #bind(ModelDescriptor, Where, QueryParameters)} does. */
     public static void bind(AttributeDescriptor attribute, Object value, String path, QueryParameters params) {
+        params.bind(value(attribute, value, path));
+    }
+
+    /** The value {@link #bind(AttributeDescriptor, Object, String, QueryParameters)} binds, checked and converted. */
+    public static Object value(AttributeDescriptor attribute, Object value, String path) {
         QueryCompiler.checkText(value, path);
-        params.bind(ValueConverter.convert(attribute, value, path));
+        return ValueConverter.convert(attribute, value, path);
     }
 }

@@ -39,12 +39,17 @@ final class KeptFindById {
     private volatile String select;
     /** The statement text per scope shape ({@link #slot}), or {@link #COMPILED_EACH_CALL}, or null before its first call. */
     private final AtomicReferenceArray<String> texts = new AtomicReferenceArray<>(DeletedRows.values().length * 2);
+    /** Per scope shape, the plan of its text once translated, if it runs without a session. */
+    private final AtomicReferenceArray<SelectPlan> plans = new AtomicReferenceArray<>(DeletedRows.values().length * 2);
+    /** The filter path of the id's condition, as {@code Where.eq} names it: errors name the same place on every call. */
+    private final String idPath;
     /** Statements compiled so far: what tests of the kept text count. */
     private final LongAdder compilations = new LongAdder();
 
     KeptFindById(StartedDataSource dataSource, ModelDescriptor model) {
         this.dataSource = dataSource;
         this.model = model;
+        this.idPath = "where." + model.id().key();
     }
 
     /** Whether a {@code findById} with {@code filter} (already merged with any default filter) reads as this class does. */
@@ -57,17 +62,41 @@ final class KeptFindById {
     List<Object> read(Observation.Call call, Object id, ReadScope scope) {
         int slot = slot(scope);
         String text = texts.get(slot);
-        QueryParameters params = new QueryParameters();
+        QueryParameters params = null;
+        SelectPlan plan = null;
+        Object[] values = null;
         if (text == null || text.isEmpty()) {
+            params = new QueryParameters();
             text = compile(id, scope, params, slot, text == null);
         } else {
-            bind(id, scope, params);
+            plan = plans.get(slot);
+            if (plan != null && model.scoping() == ModelDescriptor.Scoping.NONE) {
+                // The id is the statement's one value: bound straight to the plan, without a parameter list.
+                values = plan.valuesOf(WhereTemplate.value(model.id(), id, idPath));
+            } else {
+                params = new QueryParameters();
+                bind(id, scope, params);
+                if (plan == null) {
+                    plan = dataSource.sessionFreePlan(text, params); // kept once the shape's first call translated it
+                    if (plan != null) {
+                        plans.compareAndSet(slot, null, plan);
+                    }
+                }
+                values = plan == null ? null : plan.values(params);
+            }
         }
-        String hql = text;
-        List<Object[]> tuples = dataSource.selectKept(call, model.name(), OPERATION, hql, params);
+        List<Object[]> tuples = values == null ? null
+                : dataSource.selectKept(call, model.name(), OPERATION, new SelectPlans.Kept(text, plan, values));
         if (tuples == null) {
+            // In a transaction, on the shape's first call, or where the plan needs a session: on the call's session.
+            if (params == null) {
+                params = new QueryParameters();
+                bind(id, scope, params);
+            }
+            String hql = text;
+            QueryParameters bound = params;
             tuples = dataSource.read(call.route(), session -> dataSource.statement(call, model.name(), OPERATION, "direct",
-                    () -> dataSource.select(session, hql, params, StartedDataSource.NO_LIMIT, 0)));
+                    () -> dataSource.select(session, hql, bound, StartedDataSource.NO_LIMIT, 0)));
         }
         List<Object> rows = new ArrayList<>(tuples.size());
         for (Object[] tuple : tuples) {
@@ -106,7 +135,7 @@ final class KeptFindById {
     /** The values of the kept statement: the id, then the scope's (a model without scopes has the id alone). */
     private void bind(Object id, ReadScope scope, QueryParameters params) {
         if (model.scoping() == ModelDescriptor.Scoping.NONE) {
-            WhereTemplate.bind(model.id(), id, "where." + model.id().key(), params); // the path Where.eq gives the condition
+            WhereTemplate.bind(model.id(), id, idPath, params);
         } else {
             WhereTemplate.bind(model, where(id, scope), params);
         }

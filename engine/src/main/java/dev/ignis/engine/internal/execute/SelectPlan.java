@@ -152,6 +152,17 @@ final class SelectPlan {
         return values;
     }
 
+    /**
+     * {@link #values} of a statement whose only value is {@code only} (not a list), without a parameter list: null
+     * unless the plan binds exactly that value, of the type the shape was translated with.
+     */
+    Object[] valuesOf(Object only) {
+        if (slots.length != 1 || slots[0].parameter() != 0 || slots[0].element() >= 0 || !slots[0].accepts(only)) {
+            return null;
+        }
+        return new Object[] {only};
+    }
+
     /** The rows for {@link #values}, each item of the select list at its index. */
     List<Object[]> run(Connection connection, Object[] values, WrapperOptions options) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -166,23 +166,19 @@ final class SelectPlans {
     }
 
     /**
-     * The plan kept for {@code hql} (without limit and offset) with the values of {@code params}, or null when none is
-     * kept yet, the shape has none, or a value is of another type than the plan binds: the caller then selects with
-     * {@link #tuples} on a session.
+     * The plan kept for {@code hql} (without limit and offset) with the list sizes of {@code params}, if it runs without a
+     * session ({@link SelectPlan#sessionFree}); null when none is kept yet or the shape has none: the caller then
+     * selects with {@link #tuples} on a session.
      */
-    Kept kept(String hql, QueryParameters params) {
+    SelectPlan sessionFreePlan(String hql, QueryParameters params) {
         if (!planned) {
             return null;
         }
         Optional<SelectPlan> plan = plans.get(shapeKey(hql, params));
-        if (plan == null || plan.isEmpty() || !plan.get().sessionFree()) {
-            return null;
-        }
-        Object[] values = plan.get().values(params);
-        return values == null ? null : new Kept(hql, plan.get(), values);
+        return plan == null || plan.isEmpty() || !plan.get().sessionFree() ? null : plan.get();
     }
 
-    /** A kept plan and the values to bind to it: see {@link #kept}. */
+    /** A plan of {@link #sessionFreePlan}, the text it was kept for and the values to bind to it. */
     record Kept(String hql, SelectPlan plan, Object[] values) {
     }
 

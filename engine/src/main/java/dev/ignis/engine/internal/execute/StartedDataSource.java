@@ -203,19 +203,20 @@ public final class StartedDataSource implements DataSourceRuntime {
         }, () -> readDetached(work));
     }
 
+    /** See {@link SelectPlans#sessionFreePlan}. */
+    SelectPlan sessionFreePlan(String hql, QueryParameters params) {
+        return selects.sessionFreePlan(hql, params);
+    }
+
     /**
-     * A kept select ({@link SelectPlans#kept}) outside any transaction, as one statement of {@code call}: on a pooled
-     * connection of where the call's route leads (replicas failing over as {@link #readDetached(ReadRoute, Function)}
-     * describes), without a Hibernate session. Null, and nothing run, inside a transaction or when the shape has no kept
-     * plan that runs without a session: the caller then selects on a session.
+     * A kept select ({@link SelectPlans#sessionFreePlan}) outside any transaction, as one statement of {@code call}: on a
+     * pooled connection of where the call's route leads (replicas failing over as
+     * {@link #readDetached(ReadRoute, Function)} describes), without a Hibernate session. Null, and nothing run, inside a
+     * transaction: the caller then selects on the transaction's session.
      */
-    List<Object[]> selectKept(Observation.Call call, String model, String operation, String hql, QueryParameters params) {
+    List<Object[]> selectKept(Observation.Call call, String model, String operation, SelectPlans.Kept kept) {
         checkOpen();
         if (TransactionContext.current() != null) {
-            return null;
-        }
-        SelectPlans.Kept kept = selects.kept(hql, params);
-        if (kept == null) {
             return null;
         }
         return onReplica(call.route(), connection -> statement(call, model, operation, "direct", () -> selects.run(kept, connection)),
