@@ -105,6 +105,23 @@ public interface ScopeContract extends ConformanceFixture {
     }
 
     @Test
+    default void aPlainFindByIdBindsTheTenantAndDeletedRowsOfEachCall() {
+        ScopeFixture s = scopes();
+        s.seed();
+        // The same plain findById again and again: its statement is kept per scope shape, each call binds its own tenant.
+        for (int round = 0; round < 3; round++) {
+            assertThat(as("a", () -> s.projects().findById("a-p1"))).isPresent();
+            assertThat(as("b", () -> s.projects().findById("a-p1"))).as("another tenant's row").isEmpty();
+            assertThat(as("b", () -> s.projects().findById("b-p1"))).isPresent();
+            assertThat(as("a", () -> s.projects().findById("b-p1"))).as("another tenant's row").isEmpty();
+            assertThat(as("a", () -> s.projects().findById("a-p3"))).as("soft-deleted").isEmpty();
+            assertThat(as("a", () -> s.projects().findById("a-p3", Filter.empty(), QueryOptions.withDeleted()))).isPresent();
+            assertThat(as("a", () -> s.projects().findById("a-p1", Filter.empty(), QueryOptions.onlyDeleted()))).isEmpty();
+            assertThat(Tenants.all(() -> s.projects().findById("b-p1"))).as("across tenants").isPresent();
+        }
+    }
+
+    @Test
     default void withDeletedAndOnlyDeletedAtTheRootAndPerInclude() {
         ScopeFixture s = scopes();
         s.seed();
