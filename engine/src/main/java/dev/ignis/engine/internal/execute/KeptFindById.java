@@ -52,7 +52,10 @@ final class KeptFindById {
         this.idPath = "where." + model.id().key();
     }
 
-    /** Whether a {@code findById} with {@code filter} (already merged with any default filter) reads as this class does. */
+    /**
+     * Whether a {@code findById} with the caller's {@code filter} reads as this class does: it asks for nothing but the
+     * id (the caller checks the lock and the model's default filter).
+     */
     static boolean applies(Filter filter) {
         return filter == Filter.empty() || (filter.where().isEmpty() && filter.fields().isAll() && filter.order().isEmpty()
                 && filter.include().isEmpty() && filter.deleted() == null);
