@@ -118,6 +118,11 @@ public interface ScopeContract extends ConformanceFixture {
             assertThat(as("a", () -> s.projects().findById("a-p3", Filter.empty(), QueryOptions.withDeleted()))).isPresent();
             assertThat(as("a", () -> s.projects().findById("a-p1", Filter.empty(), QueryOptions.onlyDeleted()))).isEmpty();
             assertThat(Tenants.all(() -> s.projects().findById("b-p1"))).as("across tenants").isPresent();
+            assertThat(Tenants.all(() -> s.projects().findById("a-p1"))).as("across tenants").isPresent();
+            assertThat(as("b", () -> s.projects().findById("b-p3", Filter.empty(), QueryOptions.withDeleted()))).isPresent();
+            assertThat(as("b", () -> s.projects().findById("a-p3", Filter.empty(), QueryOptions.withDeleted())))
+                    .as("another tenant's deleted row").isEmpty();
+            assertThat(as("b", () -> s.projects().findById("b-p3", Filter.empty(), QueryOptions.onlyDeleted()))).isPresent();
         }
     }
 

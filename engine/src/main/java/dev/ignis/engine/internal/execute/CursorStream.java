@@ -102,10 +102,11 @@ final class CursorStream<E> implements Spliterator<E> {
             });
             end = call.outlive();
         } catch (RuntimeException e) {
-            close();
-            throw dataSource.translate(e);
+            RuntimeException translated = dataSource.translate(e);
+            closeAfter(translated);
+            throw translated;
         } catch (Error e) {
-            close();
+            closeAfter(e);
             throw e;
         }
     }
@@ -142,8 +143,12 @@ final class CursorStream<E> implements Spliterator<E> {
         } catch (RuntimeException e) {
             RuntimeException translated = dataSource.translate(e);
             call.failedLater(translated); // the call returned its stream successfully; its reading did not
-            close();
+            closeAfter(translated);
             throw translated;
+        } catch (Error e) {
+            call.failedLater(e);
+            closeAfter(e);
+            throw e;
         }
         RowShaper.shape(plan.model(), chunk, plan.filter().fields());
         ready.addAll(chunk);
@@ -180,9 +185,18 @@ final class CursorStream<E> implements Spliterator<E> {
         }
     }
 
+    /** {@link #close} after reading failed with {@code failure}: a failure to close is added to it, not thrown instead. */
+    private void closeAfter(Throwable failure) {
+        try {
+            close();
+        } catch (RuntimeException closing) {
+            failure.addSuppressed(closing);
+        }
+    }
+
     /**
      * Releases the cursor and, unless the stream reads in the caller's transaction, its session and connection; ends
-     * the call's observation.
+     * the call's observation, with the first failure of closing as its outcome when closing fails.
      */
     void close() {
         if (closed) {
@@ -190,6 +204,7 @@ final class CursorStream<E> implements Spliterator<E> {
         }
         closed = true;
         ready.clear();
+        RuntimeException failure = null;
         try {
             if (cursor != null) {
                 cursor.close();
@@ -198,23 +213,37 @@ final class CursorStream<E> implements Spliterator<E> {
                 results.close();
             }
         } catch (SQLException e) {
-            throw dataSource.translate(jdbcError(e));
-        } finally {
-            try {
-                if (ownTransaction != null) {
-                    try {
-                        if (ownTransaction.isActive()) {
-                            ownTransaction.rollback(); // it only read
-                        }
-                    } finally {
-                        session.close();
+            failure = dataSource.translate(jdbcError(e));
+        } catch (RuntimeException e) {
+            failure = dataSource.translate(e);
+        }
+        try {
+            if (ownTransaction != null) {
+                try {
+                    if (ownTransaction.isActive()) {
+                        ownTransaction.rollback(); // it only read
                     }
-                }
-            } finally {
-                if (end != null) {
-                    end.run();
+                } finally {
+                    session.close();
                 }
             }
+        } catch (RuntimeException e) {
+            RuntimeException translated = dataSource.translate(e);
+            if (failure == null) {
+                failure = translated;
+            } else {
+                failure.addSuppressed(translated);
+            }
+        } finally {
+            if (failure != null) {
+                call.failedLater(failure);
+            }
+            if (end != null) {
+                end.run();
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

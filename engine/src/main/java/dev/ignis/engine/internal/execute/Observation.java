@@ -40,7 +40,9 @@ public final class Observation {
         final ReadRoute route;
         final io.micrometer.observation.Observation observed;
         /** Whether the observation ends later than the call, with the stream it returned. */
-        private boolean outlived;
+        private volatile boolean outlived;
+        /** Whether a later failure already set the outcome ({@link #failedLater}): the first one is the stream's error. */
+        private volatile boolean failedLater;
         /** 1 once the observation stopped ({@link #STOPPED}). */
         volatile int stopped;
 
@@ -66,7 +68,8 @@ public final class Observation {
          * with this outcome and error instead of the success the call returned with.
          */
         public void failedLater(Throwable error) {
-            if (outlived && stopped == 0 && !observed.isNoop()) {
+            if (outlived && stopped == 0 && !failedLater && !observed.isNoop()) {
+                failedLater = true;
                 observed.lowCardinalityKeyValue(QueryObservations.OUTCOME, outcome(error));
                 observed.error(error);
             }

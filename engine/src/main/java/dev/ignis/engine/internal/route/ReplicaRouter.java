@@ -72,7 +72,9 @@ public final class ReplicaRouter {
             return Double.NaN;
         }
         try (Connection c = replica.pool().getConnection(); Statement s = c.createStatement()) {
-            // A metrics scrape asks this: a replica that stops answering must not hold the scrape's thread.
+            // A metrics scrape asks this: a replica that stops answering must not hold the scrape's thread. The query
+            // timeout bounds a slow server; the network timeout a server gone silent (the pool resets it on return).
+            c.setNetworkTimeout(Runnable::run, (LAG_QUERY_TIMEOUT_SECONDS + 1) * 1000);
             s.setQueryTimeout(LAG_QUERY_TIMEOUT_SECONDS);
             try (ResultSet rs = s.executeQuery(lag.sql())) {
                 if (!rs.next()) {
