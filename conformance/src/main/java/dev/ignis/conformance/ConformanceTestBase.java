@@ -121,12 +121,7 @@ public abstract class ConformanceTestBase implements ConformanceFixture {
     }
 
     private DataSourceConfig.Builder config(String name) {
-        return DataSourceConfig.named(name)
-                .driver(database.driver())
-                .url(database.url())
-                .user(database.user())
-                .password(database.password())
-                .transactionPooling(database.transactionPooling())
+        return database.config(name)
                 .maxPoolSize(4)
                 .minIdle(0)
                 .schemaAction(SchemaAction.CREATE);

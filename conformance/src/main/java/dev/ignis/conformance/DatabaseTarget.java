@@ -1,5 +1,6 @@
 package dev.ignis.conformance;
 
+import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.conformance.ContainerProvider.Endpoint;
 import dev.ignis.conformance.Provisioning.Decision;
 import org.junit.jupiter.api.Assertions;
@@ -177,6 +178,12 @@ public final class DatabaseTarget {
     }
 
     /** Whether datasources on this target go through a transaction pooler. */
+    /** A datasource named {@code name} on this database: its driver, URL, credentials and pooling mode. */
+    public DataSourceConfig.Builder config(String name) {
+        return DataSourceConfig.named(name).driver(driver()).url(url()).user(user()).password(password())
+                .transactionPooling(transactionPooling());
+    }
+
     public boolean transactionPooling() {
         return transactionPooling;
     }

@@ -84,12 +84,7 @@ public final class HostileFixture implements AutoCloseable {
     }
 
     private static DataSourceConfig.Builder config(DatabaseTarget database, String name) {
-        return DataSourceConfig.named(name)
-                .driver(database.driver())
-                .url(database.url())
-                .user(database.user())
-                .password(database.password())
-                .transactionPooling(database.transactionPooling())
+        return database.config(name)
                 .maxPoolSize(4)
                 .minIdle(0)
                 .schemaAction(SchemaAction.CREATE);

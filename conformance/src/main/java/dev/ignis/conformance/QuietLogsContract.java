@@ -1,7 +1,6 @@
 package dev.ignis.conformance;
 
 import dev.ignis.api.datasource.BaseDataSource;
-import dev.ignis.api.datasource.DataSourceConfig;
 import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.error.ConflictException;
 import dev.ignis.api.filter.Where;
@@ -29,9 +28,8 @@ public interface QuietLogsContract extends ConformanceFixture {
         String output;
         try (SecretCapture capture = new SecretCapture()) {
             for (int start = 1; start <= 2; start++) {
-                BaseDataSource dataSource = new BaseDataSource(DataSourceConfig.named("QuietLogs").driver(database().driver())
-                        .url(database().url()).user(database().user()).password(database().password())
-                        .transactionPooling(database().transactionPooling()).maxPoolSize(2).minIdle(0).schemaAction(SchemaAction.UPDATE).models(LogItem.class)) {
+                BaseDataSource dataSource = new BaseDataSource(database().config("QuietLogs").maxPoolSize(2).minIdle(0)
+                        .schemaAction(SchemaAction.UPDATE).models(LogItem.class)) {
                 };
                 try (Engine engine = EngineBuilders.builder().dataSource(dataSource).build().start()) {
                     CrudRepository<LogItem, String> items = new CrudRepository<>(dataSource, LogItem.class);

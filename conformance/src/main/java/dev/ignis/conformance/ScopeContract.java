@@ -190,15 +190,7 @@ public interface ScopeContract extends ConformanceFixture {
     private static Map<String, List<String>> related(List<ScProject> rows, String relation) {
         Map<String, List<String>> read = new java.util.TreeMap<>();
         for (ScProject row : rows) {
-            Object value = switch (relation) {
-                case "parent" -> row.getParent();
-                case "children" -> row.getChildren();
-                case "tags" -> row.getTags();
-                case "owner" -> row.getOwner();
-                case "notes" -> row.getNotes();
-                case "watchers" -> row.getWatchers();
-                default -> throw new IllegalArgumentException(relation);
-            };
+            Object value = ScopeFuzzSchemas.related(row, relation);
             read.put(row.getId(), value instanceof List<?> list ? ids(list) : value == null ? List.of() : ids(List.of(value)));
         }
         return read;

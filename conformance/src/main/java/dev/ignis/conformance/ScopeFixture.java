@@ -92,8 +92,7 @@ public final class ScopeFixture implements AutoCloseable {
     }
 
     private static DataSourceConfig.Builder config(DatabaseTarget database, String name) {
-        return DataSourceConfig.named(name).driver(database.driver()).url(database.url()).user(database.user())
-                .password(database.password()).transactionPooling(database.transactionPooling()).maxPoolSize(4).minIdle(0).schemaAction(SchemaAction.CREATE);
+        return database.config(name).maxPoolSize(4).minIdle(0).schemaAction(SchemaAction.CREATE);
     }
 
     /** The scope fixture of a test instance, started on first use. */

@@ -109,7 +109,8 @@ final class ScopeFuzzSchemas {
         }
     }
 
-    private static Object related(Object row, String relation) {
+    /** The relation {@code relation} of a row of the scope fixture, as an include filled it. */
+    static Object related(Object row, String relation) {
         if (row instanceof ScCategory c) {
             return c.getProjects();
         }

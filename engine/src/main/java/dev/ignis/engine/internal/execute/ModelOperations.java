@@ -276,23 +276,23 @@ final class ModelOperations<E, ID> implements RepositoryOperations<E, ID> {
         boolean single = distinct.size() == 1 && (!options.shouldReturn() || returning);
         return observed("upsert", call -> (single ? dataSource.<WriteResult<E>>singleStatement() : dataSource.<WriteResult<E>>atomic())
                 .apply(session -> {
+            // Rows with an id first, then those without: one statement (or batch) each, the stored rows where returned.
+            List<Object> stored = new ArrayList<>(returning ? distinct.size() : 0);
+            for (boolean withIds : new boolean[] {true, false}) {
+                List<E> group = withIds ? withId : withoutId;
+                if (group.isEmpty()) {
+                    continue;
+                }
+                if (returning) {
+                    stored.addAll(statement(call, "upsert", () -> writer.writeReturning(session, group, options, withIds)));
+                } else {
+                    statement(call, "upsert", () -> writer.write(session, group, options, withIds));
+                }
+            }
             if (returning) {
-                List<Object> stored = new ArrayList<>(distinct.size());
-                if (!withId.isEmpty()) {
-                    stored.addAll(statement(call, "upsert", () -> writer.writeReturning(session, withId, options, true)));
-                }
-                if (!withoutId.isEmpty()) {
-                    stored.addAll(statement(call, "upsert", () -> writer.writeReturning(session, withoutId, options, false)));
-                }
                 @SuppressWarnings("unchecked")
                 List<E> rowsStored = (List<E>) (List<?>) stored;
                 return new WriteResult<>(distinct.size(), inGivenOrder(target, distinct, rowsStored));
-            }
-            if (!withId.isEmpty()) {
-                statement(call, "upsert", () -> writer.write(session, withId, options, true));
-            }
-            if (!withoutId.isEmpty()) {
-                statement(call, "upsert", () -> writer.write(session, withoutId, options, false));
             }
             if (!options.shouldReturn()) {
                 return new WriteResult<>(distinct.size(), List.of());

@@ -200,9 +200,7 @@ final class SelectPlans {
 
     /** Runs a plan's statement as Hibernate's own: in its SQL log, through the statement inspector, in its statistics. */
     private List<Object[]> reported(String statement, SelectPlan sql, java.util.function.Supplier<List<Object[]>> run) {
-        factory.getJdbcServices().getSqlStatementLogger().logStatement(sql.sql());
-        // Run on a connection of its own, the SQL reaches no statement inspector: hand it to the configured one (SqlLog).
-        factory.getSessionFactoryOptions().getStatementInspector().inspect(sql.sql());
+        announce(sql);
         StatisticsImplementor statistics = factory.getStatistics();
         boolean counted = statistics.isStatisticsEnabled();
         long start = counted ? System.nanoTime() : 0;
@@ -229,10 +227,18 @@ final class SelectPlans {
         if (values == null) {
             return null;
         }
-        factory.getJdbcServices().getSqlStatementLogger().logStatement(plan.get().sql());
-        factory.getSessionFactoryOptions().getStatementInspector().inspect(plan.get().sql());
+        announce(plan.get());
         SharedSessionContractImplementor shared = (SharedSessionContractImplementor) session;
         return session.doReturningWork(connection -> plan.get().open(connection, values, shared, fetchSize));
+    }
+
+    /**
+     * Hands a plan's SQL to Hibernate's SQL log and, since it runs on a connection of its own and so reaches no
+     * statement inspector, to the configured one ({@link SqlLog}).
+     */
+    private void announce(SelectPlan sql) {
+        factory.getJdbcServices().getSqlStatementLogger().logStatement(sql.sql());
+        factory.getSessionFactoryOptions().getStatementInspector().inspect(sql.sql());
     }
 
     /** The kept plan of a statement's shape, translated on first use. */

@@ -219,18 +219,18 @@ public final class StartedDataSource implements DataSourceRuntime {
         if (TransactionContext.current() != null) {
             return null;
         }
+        java.util.function.Supplier<List<Object[]>> onPrimary = () -> statement(call, model, operation, "direct", () -> keptOnPrimary(kept));
         return onReplica(call.route(), connection -> statement(call, model, operation, "direct", () -> selects.run(kept, connection)),
-                () -> {
-                    // As a session does: the connection is taken inside the statement, so a pool that has none fails it.
-                    java.util.function.Supplier<List<Object[]>> run = () -> statement(call, model, operation, "direct", () -> {
-                        try (Connection connection = pool.getConnection()) {
-                            return selects.run(kept, connection);
-                        } catch (SQLException e) {
-                            throw sessionFactory.getJdbcServices().getSqlExceptionHelper().convert(e, "Unable to use a JDBC connection");
-                        }
-                    });
-                    return replicas.isEmpty() ? run.get() : ReplicaRouter.serving(null, run);
-                });
+                () -> replicas.isEmpty() ? onPrimary.get() : ReplicaRouter.serving(null, onPrimary));
+    }
+
+    /** A kept select on a connection of the primary's pool, taken inside the statement as a session does: a pool that has none fails it. */
+    private List<Object[]> keptOnPrimary(SelectPlans.Kept kept) {
+        try (Connection connection = pool.getConnection()) {
+            return selects.run(kept, connection);
+        } catch (SQLException e) {
+            throw sessionFactory.getJdbcServices().getSqlExceptionHelper().convert(e, "Unable to use a JDBC connection");
+        }
     }
 
     /**

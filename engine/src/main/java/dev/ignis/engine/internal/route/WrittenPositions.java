@@ -40,10 +40,17 @@ public final class WrittenPositions {
             return new Written(List.copyOf(kept), false, Math.max(now, atNanos));
         }
 
-        /** Both: a replica must have applied the positions of each. */
+        /**
+         * Both: a replica must have applied the positions of each. A write made in a scope is in the thread's entry and
+         * the scope's: its position is kept once, so reads do not compare it twice.
+         */
         Written and(Written other) {
             List<String> all = new ArrayList<>(positions);
-            all.addAll(other.positions);
+            for (String position : other.positions) {
+                if (!all.contains(position)) {
+                    all.add(position);
+                }
+            }
             return new Written(List.copyOf(all), unknown || other.unknown, Math.max(atNanos, other.atNanos));
         }
 
