@@ -27,25 +27,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Includes on one datasource (posts, comments, tags) and across two (authors live on the second). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IncludeTest {
-    static final class Content extends BaseDataSource {
+public class IncludeTest {
+    /** Posts, comments and tags; other test classes start their own on a database of their own. */
+    public static final class Content extends BaseDataSource {
         Content() {
             this("content");
         }
 
         /** On an H2 database of its own, for a test class that needs its own rows. */
-        Content(String database) {
+        public Content(String database) {
             super(DataSourceConfig.named("Content").driver("test-h2").database(database).schemaAction(SchemaAction.CREATE)
                     .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class));
         }
     }
 
-    static final class People extends BaseDataSource {
+    /** Authors, on a datasource of their own. */
+    public static final class People extends BaseDataSource {
         People() {
             this("people");
         }
 
-        People(String database) {
+        public People(String database) {
             super(DataSourceConfig.named("People").driver("test-h2").database(database).schemaAction(SchemaAction.CREATE)
                     .models(Author.class));
         }

@@ -1,19 +1,17 @@
 package dev.ignis.engine.internal.execute;
 
 import dev.ignis.api.datasource.BaseDataSource;
-import dev.ignis.api.datasource.DataSourceConfig;
-import dev.ignis.api.datasource.SchemaAction;
 import dev.ignis.api.filter.Filter;
 import dev.ignis.api.filter.Include;
 import dev.ignis.api.filter.Where;
 import dev.ignis.api.repository.CrudRepository;
 import dev.ignis.engine.Engine;
 import dev.ignis.engine.include.Author;
-import dev.ignis.engine.include.AuthorTag;
+import dev.ignis.engine.include.IncludeTest;
 import dev.ignis.engine.include.Comment;
 import dev.ignis.engine.include.Post;
-import dev.ignis.engine.include.PostReviewer;
 import dev.ignis.engine.include.PostTag;
+import dev.ignis.engine.include.StatementCounter;
 import dev.ignis.engine.include.Tag;
 import dev.ignis.engine.internal.codegen.GenerationRefusal;
 import dev.ignis.engine.internal.compile.QueryParameters;
@@ -40,8 +38,8 @@ class SelectFallbackTest {
             List<String> expected = planned.reads();
             assertThat(planned.fallbacks()).as("the planned engine used no fallback").isZero();
             assertThat(plain.reads()).isEqualTo(expected);
-            assertThat(plain.statements).isEqualTo(planned.statements).isEqualTo(10);
-            assertThat(plain.fallbacks()).as("every statement of the plain engine").isEqualTo(plain.statements);
+            assertThat(plain.statements()).isEqualTo(planned.statements()).isEqualTo(10);
+            assertThat(plain.fallbacks()).as("every statement of the plain engine").isEqualTo(plain.statements());
         }
     }
 
@@ -103,22 +101,14 @@ class SelectFallbackTest {
         private final BaseDataSource content;
         private final BaseDataSource people;
         private final Engine engine;
-        private long statements;
+        private final StatementCounter counter = new StatementCounter();
         private long seedingFallbacks;
 
         Fixture(String name, UnaryOperator<Engine.Builder> options) {
-            content = new DataSource(DataSourceConfig.named("Content").driver("test-h2").database("fallback-content-" + name)
-                    .schemaAction(SchemaAction.CREATE)
-                    .models(Post.class, Comment.class, Tag.class, PostTag.class, PostReviewer.class, AuthorTag.class));
-            people = new DataSource(DataSourceConfig.named("People").driver("test-h2").database("fallback-people-" + name)
-                    .schemaAction(SchemaAction.CREATE).models(Author.class));
-            engine = options.apply(Engine.builder().drivers(new TestH2Driver()).dataSources(content, people)
-                    .listener(new dev.ignis.engine.settings.QueryListener() {
-                        @Override
-                        public void onStatement(StatementEvent event) {
-                            statements++;
-                        }
-                    })).build().start();
+            content = new IncludeTest.Content("fallback-content-" + name);
+            people = new IncludeTest.People("fallback-people-" + name);
+            engine = options.apply(Engine.builder().drivers(new TestH2Driver()).dataSources(content, people).listener(counter))
+                    .build().start();
             new CrudRepository<Author, String>(people, Author.class)
                     .createAll(List.of(new Author("a1", "Ada", null), new Author("a2", "Bob", "a1")));
             new CrudRepository<Post, String>(content, Post.class).createAll(List.of(new Post("p1", "First", "a1", 1),
@@ -128,8 +118,13 @@ class SelectFallbackTest {
             new CrudRepository<Tag, String>(content, Tag.class).createAll(List.of(new Tag("t1", "java"), new Tag("t2", "sql")));
             new CrudRepository<PostTag, String>(content, PostTag.class).createAll(List.of(new PostTag("pt1", "p1", "t1"),
                     new PostTag("pt2", "p1", "t2"), new PostTag("pt3", "p2", "t2")));
-            statements = 0;
+            counter.reset();
             seedingFallbacks = fallbacks();
+        }
+
+        /** Statements run since seeding. */
+        long statements() {
+            return counter.statements.size();
         }
 
         /** Selects of both datasources that ran through Hibernate's query API since seeding. */
@@ -165,12 +160,6 @@ class SelectFallbackTest {
         @Override
         public void close() {
             engine.close();
-        }
-    }
-
-    private static final class DataSource extends BaseDataSource {
-        DataSource(DataSourceConfig.Builder config) {
-            super(config);
         }
     }
 }
