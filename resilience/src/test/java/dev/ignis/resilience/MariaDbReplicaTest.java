@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +40,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import static dev.ignis.resilience.support.Workers.onAnotherThread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -257,9 +257,5 @@ class MariaDbReplicaTest {
     private static boolean readsReplica(StatementEvents events, Supplier<Boolean> read) {
         events.clear();
         return read.get() && !events.statements(e -> e.role().equals("replica")).isEmpty();
-    }
-
-    private static <T> T onAnotherThread(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, r -> new Thread(r, "other-thread").start()).join();
     }
 }

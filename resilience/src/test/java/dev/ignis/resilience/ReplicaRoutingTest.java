@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
+import static dev.ignis.resilience.support.Workers.onAnotherThread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -372,11 +373,5 @@ class ReplicaRoutingTest {
             return same && System.nanoTime() - stableSince[0] > 300_000_000L;
         }, () -> java.util.Arrays.toString(last[0]));
         return last[0];
-    }
-
-    private static <T> T onAnotherThread(java.util.function.Supplier<T> work) {
-        java.util.concurrent.CompletableFuture<T> future = java.util.concurrent.CompletableFuture.supplyAsync(work,
-                r -> new Thread(r, "other-thread").start());
-        return future.join();
     }
 }

@@ -22,10 +22,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
+import static dev.ignis.resilience.support.Workers.onAnotherThread;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -217,9 +216,5 @@ class ReplicatedExampleTest {
     private long query(PrivatePostgres server, String sql) {
         ownQueries.merge(server, 1, Integer::sum);
         return server.queryLong(sql);
-    }
-
-    private static <T> T onAnotherThread(Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, r -> new Thread(r, "other-thread").start()).join();
     }
 }

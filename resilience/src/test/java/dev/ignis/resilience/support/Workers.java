@@ -24,6 +24,11 @@ public final class Workers implements AutoCloseable {
     private final List<Future<?>> futures = new ArrayList<>();
     private final String name;
 
+    /** {@code work} run once on a new thread, waited for: what another thread of the application would see. */
+    public static <T> T onAnotherThread(java.util.function.Supplier<T> work) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(work, r -> new Thread(r, "other-thread").start()).join();
+    }
+
     public Workers(String name) {
         this.name = name;
         AtomicInteger n = new AtomicInteger();
